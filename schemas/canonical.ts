@@ -1,0 +1,114 @@
+// The canonical report model, declared once. Everything downstream of
+// recognition (validation, storage, export, the corpus truth) speaks this.
+// The JSONL export contract (../shared/spec/export-format.md) is this model,
+// one report per line; fields beyond the contract are additions, never renames.
+import { z } from "zod";
+
+export const STANDARD_TABLE_IDS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"] as const;
+export const StandardTableId = z.enum(STANDARD_TABLE_IDS);
+export type StandardTableId = z.infer<typeof StandardTableId>;
+
+/** Standard tables are T1..T9; tables outside the nine are X1, X2, … with kind "extra". */
+export const TableId = z.string().regex(/^(T[1-9]|X\d+)$/, "Expected T1..T9 or X<n>");
+
+/** Amounts in 万元 with two decimals; null = printed empty. */
+export const Amount = z.number().finite().nullable();
+
+/** [x0, y0, x1, y1] in PDF points, page space with origin top-left (as rendered). */
+export const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type BBox = z.infer<typeof BBox>;
+
+export const Row = z.object({
+  key: z.string().min(1),
+  name: z.string().nullable(),
+  /** 1 = 类 / 3-digit economic class, 2 = 款, 3 = 项; null for line keys and totals. */
+  level: z.number().int().min(1).max(3).nullable().optional(),
+});
+export type Row = z.infer<typeof Row>;
+
+export const Column = z.object({
+  key: z.string().min(1),
+  /** The printed header text, levels joined with " / ". */
+  name: z.string().nullable(),
+});
+export type Column = z.infer<typeof Column>;
+
+export const Cell = z.object({
+  row: z.string().min(1),
+  col: z.string().min(1),
+  value: Amount,
+  /** What was printed, before parsing ("1,136.18", "-", ""). */
+  text: z.string().optional(),
+  page: z.number().int().positive().optional(),
+  bbox: BBox.optional(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Table = z.object({
+  id: TableId,
+  kind: z.enum(["standard", "extra"]).default("standard"),
+  title: z.string().nullable(),
+  pages: z.array(z.number().int().positive()),
+  printed_unit: z.enum(["万元", "元", "亿元"]).nullable().optional(),
+  empty: z.boolean().optional(),
+  empty_statement: z.string().optional(),
+  columns: z.array(Column).optional(),
+  rows: z.array(Row),
+  cells: z.array(Cell),
+});
+export type Table = z.infer<typeof Table>;
+
+export const Ref = z.object({
+  table: z.string(),
+  row: z.string().nullable(),
+  col: z.string().nullable(),
+});
+
+export const Finding = z.object({
+  rule: z.string().min(1),
+  severity: z.enum(["error", "warning", "info"]),
+  table: z.string().nullable(),
+  row: z.string().nullable(),
+  col: z.string().nullable(),
+  page: z.number().int().positive().nullable().optional(),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  within_rounding: z.boolean(),
+  message: z.string(),
+  refs: z.array(Ref).optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const DocumentKind = z.enum(["final", "budget", "template", "government_final", "unknown"]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const Report = z.object({
+  file: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  unit: z.string().nullable(),
+  year: z.number().int().min(1990).max(2100).nullable(),
+  printed_unit: z.enum(["万元", "元", "亿元"]).nullable(),
+  status: z.enum(["ok", "failed"]),
+  error: z.string().optional(),
+  kind: DocumentKind.optional(),
+  page_count: z.number().int().nonnegative().optional(),
+  producer: z.string().nullable().optional(),
+  tables: z.array(Table),
+  findings: z.array(Finding),
+});
+export type Report = z.infer<typeof Report>;
+
+/** One JSONL line: a report; a failed file still gets a line, with `error`. */
+export const ExportLine = Report.superRefine((r, ctx) => {
+  if (r.status === "failed" && !r.error) {
+    ctx.addIssue({ code: "custom", message: "Expected an error for a failed report" });
+  }
+  for (const t of r.tables) {
+    const keys = new Set(t.rows.map((row) => row.key));
+    for (const c of t.cells) {
+      if (!keys.has(c.row)) {
+        ctx.addIssue({ code: "custom", message: `Table ${t.id}: cell row ${c.row} is not a listed row` });
+      }
+    }
+  }
+});

@@ -1,0 +1,14 @@
+import type { DocumentKind, Table } from "../../schemas/canonical.js";
+
+/** What extraction learns from one PDF; the pipeline adds file, hash and status. */
+export interface Extraction {
+  readonly unit: string | null;
+  readonly year: number | null;
+  readonly printed_unit: "万元" | "元" | "亿元" | null;
+  readonly kind: DocumentKind;
+  readonly page_count: number;
+  readonly producer: string | null;
+  readonly tables: Table[];
+  /** Full text of pages outside tables, in reading order, for narrative checks. */
+  readonly narrative: readonly { page: number; text: string }[];
+}

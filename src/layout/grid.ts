@@ -1,0 +1,190 @@
+// Edges -> ruled grids. Each connected group of edges is one table frame; its
+// edge positions cut it into elementary cells, and elementary cells with no
+// ruling between them are one (merged) cell. The chain, pdfplumber-style:
+// edgesToComponents -> componentToLattice -> latticeToCells -> place text.
+import type { TextRun } from "../source/model.js";
+import type { Edge } from "./edges.js";
+import { clusterPositions, overlap } from "./geometry.js";
+import { joinLines, runsToLines, type TextLine } from "./lines.js";
+
+export interface GridCell {
+  /** Elementary row/column span, end exclusive. */
+  readonly r0: number;
+  readonly r1: number;
+  readonly c0: number;
+  readonly c1: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly lines: TextLine[];
+  text: string;
+}
+
+export interface Grid {
+  readonly page: number;
+  /** Column boundaries (x) and row boundaries (y), ascending. */
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  readonly cells: GridCell[];
+  /** cellAt[r][c]: index into cells of the cell covering elementary (r, c). */
+  readonly cellAt: readonly (readonly number[])[];
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+const TOUCH = 2.5;
+/** A boundary counts as ruled if edges cover this share of it. */
+const COVERED = 0.6;
+
+export function edgesToComponents(edges: readonly Edge[]): Edge[][] {
+  const parent = edges.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const hs = edges.map((e, i) => [e, i] as const).filter(([e]) => e.orient === "h");
+  const vs = edges.map((e, i) => [e, i] as const).filter(([e]) => e.orient === "v");
+  for (const [h, hi] of hs) {
+    for (const [v, vi] of vs) {
+      if (v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH) {
+        parent[find(hi)] = find(vi);
+      }
+    }
+  }
+  const groups = new Map<number, Edge[]>();
+  edges.forEach((e, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), e]);
+  });
+  return [...groups.values()];
+}
+
+function covered(edges: readonly Edge[], at: number, from: number, to: number): boolean {
+  const len = to - from;
+  if (len <= 0) return false;
+  let sum = 0;
+  for (const e of edges) if (Math.abs(e.at - at) <= TOUCH) sum += overlap(e.from, e.to, from, to);
+  return sum >= len * COVERED;
+}
+
+/** Builds the grid of one edge component, or null if it is not a table frame. */
+export function componentToGrid(page: number, component: readonly Edge[]): Grid | null {
+  const h = component.filter((e) => e.orient === "h");
+  const v = component.filter((e) => e.orient === "v");
+  if (h.length < 2 || v.length < 2) return null;
+  const xs = clusterPositions(v.map((e) => e.at), TOUCH);
+  const ys = clusterPositions(h.map((e) => e.at), TOUCH);
+  if (xs.length < 2 || ys.length < 2) return null;
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  // Union elementary cells across boundaries that carry no ruling.
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number): void => {
+    parent[find(a)] = find(b);
+  };
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc - 1; c++) {
+      if (!covered(v, xs[c + 1]!, ys[r]!, ys[r + 1]!)) union(r * nc + c, r * nc + c + 1);
+    }
+  }
+  for (let r = 0; r < nr - 1; r++) {
+    for (let c = 0; c < nc; c++) {
+      if (!covered(h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) union(r * nc + c, (r + 1) * nc + c);
+    }
+  }
+  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const root = find(r * nc + c);
+      const s = spans.get(root);
+      if (!s) spans.set(root, { r0: r, r1: r + 1, c0: c, c1: c + 1 });
+      else {
+        s.r0 = Math.min(s.r0, r);
+        s.r1 = Math.max(s.r1, r + 1);
+        s.c0 = Math.min(s.c0, c);
+        s.c1 = Math.max(s.c1, c + 1);
+      }
+    }
+  }
+  const cells: GridCell[] = [];
+  const cellAt: number[][] = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
+  for (const s of spans.values()) {
+    const idx = cells.length;
+    cells.push({ ...s, x0: xs[s.c0]!, x1: xs[s.c1]!, y0: ys[s.r0]!, y1: ys[s.r1]!, lines: [], text: "" });
+    for (let r = s.r0; r < s.r1; r++) for (let c = s.c0; c < s.c1; c++) if (cellAt[r]![c] === -1) cellAt[r]![c] = idx;
+  }
+  // A frame with a single cell is a box around text, not a table.
+  if (cells.length < 2) return null;
+  cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const order = new Map(cells.map((c, i) => [c, i]));
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const cell = cells.find((k) => r >= k.r0 && r < k.r1 && c >= k.c0 && c < k.c1)!;
+      cellAt[r]![c] = order.get(cell)!;
+    }
+  }
+  return { page, xs, ys, cells, cellAt, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]! };
+}
+
+function indexIn(bounds: readonly number[], v: number): number {
+  for (let i = 0; i < bounds.length - 1; i++) if (v >= bounds[i]! && v < bounds[i + 1]!) return i;
+  return -1;
+}
+
+/**
+ * Places runs into the grid's cells. A run that crosses a ruled boundary (one
+ * text item covering two cells) is split by glyph position. Returns the runs
+ * that fall outside the grid.
+ */
+export function placeRuns(grid: Grid, runs: readonly TextRun[]): TextRun[] {
+  const outside: TextRun[] = [];
+  const inCell = new Map<number, TextRun[]>();
+  for (const run of runs) {
+    if (run.vertical) {
+      outside.push(run);
+      continue;
+    }
+    const cy = (run.y0 + run.y1) / 2;
+    const r = indexIn(grid.ys, cy);
+    const cx = (run.x0 + run.x1) / 2;
+    if (r < 0 || cx < grid.x0 - 1 || cx > grid.x1 + 1) {
+      outside.push(run);
+      continue;
+    }
+    for (const piece of splitAcrossColumns(grid, r, run)) {
+      const c = indexIn(grid.xs, (piece.x0 + piece.x1) / 2);
+      if (c < 0) continue;
+      const idx = grid.cellAt[r]![c]!;
+      inCell.set(idx, [...(inCell.get(idx) ?? []), piece]);
+    }
+  }
+  for (const [idx, cellRuns] of inCell) {
+    const cell = grid.cells[idx]!;
+    cell.lines.push(...runsToLines(cellRuns));
+    cell.text = joinLines(cell.lines);
+  }
+  return outside;
+}
+
+function splitAcrossColumns(grid: Grid, r: number, run: TextRun): TextRun[] {
+  const chars = [...run.text];
+  if (chars.length < 2) return [run];
+  const step = (run.x1 - run.x0) / chars.length;
+  const cellOf = (x: number): number => {
+    const c = indexIn(grid.xs, x);
+    return c < 0 ? -1 : grid.cellAt[r]![c]!;
+  };
+  const owners = chars.map((_, i) => cellOf(run.x0 + step * (i + 0.5)));
+  if (owners.every((o) => o === owners[0])) return [run];
+  const pieces: TextRun[] = [];
+  let start = 0;
+  for (let i = 1; i <= chars.length; i++) {
+    if (i === chars.length || owners[i] !== owners[start]) {
+      const text = chars.slice(start, i).join("");
+      if (text.trim() !== "") pieces.push({ ...run, text: text.trim(), x0: run.x0 + step * start, x1: run.x0 + step * i });
+      start = i;
+    }
+  }
+  return pieces;
+}

@@ -1,0 +1,264 @@
+// A ruled grid -> header paths, column roles and raw body rows. Nothing here
+// knows which standard table it is reading; keys come later (keys.ts).
+import type { Grid, GridCell } from "../layout/grid.js";
+import { looksLikeAmount } from "./amount.js";
+import { compact, printedName, stripNumbering } from "./text.js";
+import { TOTAL_LINE } from "./rules/lines.js";
+
+export type Role = "code" | "name" | "line" | "amount";
+
+export interface ColumnInfo {
+  readonly index: number;
+  /** Header cells top to bottom, whitespace removed. */
+  readonly path: readonly string[];
+  readonly role: Role;
+  /** Side-by-side blocks (T1 收入|支出, T6 groups) are groups 0, 1, 2. */
+  readonly group: number;
+}
+
+export interface GridColumns {
+  readonly columns: readonly ColumnInfo[];
+  /** Elementary rows before this index are header rows. */
+  readonly bodyStart: number;
+  /**
+   * First row read as data. Usually bodyStart; one less where the 合计 line
+   * shares its row with the last header cells (a template quirk seen in print).
+   */
+  readonly firstBodyRow: number;
+}
+
+export interface RawAmount {
+  readonly column: number;
+  readonly text: string;
+  readonly bbox: [number, number, number, number];
+}
+
+export interface RawRow {
+  readonly page: number;
+  readonly group: number;
+  /** Code digits as printed, parts joined (类|款|项 columns), or null. */
+  readonly code: string | null;
+  readonly name: string | null;
+  readonly amounts: RawAmount[];
+}
+
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
+const COLUMN_NUMBERS_ROW = /^栏次$/;
+
+function rowCells(grid: Grid, r: number): GridCell[] {
+  const seen = new Set<number>();
+  const out: GridCell[] = [];
+  for (const idx of grid.cellAt[r] ?? []) {
+    if (seen.has(idx)) continue;
+    seen.add(idx);
+    const cell = grid.cells[idx]!;
+    if (cell.r0 === r) out.push(cell);
+  }
+  return out;
+}
+
+function isColumnNumbersRow(texts: readonly string[]): boolean {
+  const nonEmpty = texts.filter((t) => t !== "");
+  if (nonEmpty.some((t) => COLUMN_NUMBERS_ROW.test(t))) return true;
+  return nonEmpty.length >= 2 && nonEmpty.every((t) => /^\d{1,2}$/.test(t));
+}
+
+const isLabel = (t: string): boolean => TOTAL_LINE.test(stripNumbering(t)) || /^[一二三四五六七八九十]+、/.test(t);
+
+function isBodyRow(texts: readonly string[]): boolean {
+  if (isColumnNumbersRow(texts)) return false;
+  if (texts.some((t) => looksLikeAmount(t) || CODE.test(t) || /^\d{3,7}\D/.test(t))) return true;
+  // With no figure to go by, a row of line labels (一、…, 合计) is a body row;
+  // a header row may start with 合计 too, but goes on with column names.
+  const filled = texts.filter((t) => t !== "");
+  return filled.length > 0 && filled.every(isLabel);
+}
+
+/** Index of the first body row; for a grid with no figures, the row after the last header text. */
+export function findBodyStart(grid: Grid): number {
+  const nr = grid.ys.length - 1;
+  let lastText = -1;
+  for (let r = 0; r < nr; r++) {
+    const texts = rowCells(grid, r).map((c) => compact(c.text));
+    if (isBodyRow(texts)) return r;
+    if (texts.some((t) => t !== "")) lastText = r;
+  }
+  return lastText + 1;
+}
+
+/** Header texts of a grid, to recognise them when a continuation page repeats them. */
+export function headerTexts(grid: Grid, bodyStart: number): Set<string> {
+  const out = new Set<string>();
+  for (let r = 0; r < bodyStart; r++) for (const c of rowCells(grid, r)) out.add(compact(c.text));
+  return out;
+}
+
+/** First body row of a continuation grid: leading rows that repeat the header are skipped. */
+export function continuationStart(grid: Grid, header: ReadonlySet<string>): number {
+  const nr = grid.ys.length - 1;
+  for (let r = 0; r < nr; r++) {
+    const texts = rowCells(grid, r).map((c) => compact(c.text));
+    const repeated = texts.every((t) => t === "" || header.has(t) || /^\d{1,2}$/.test(t)) && texts.some((t) => t !== "");
+    if (!repeated && !isColumnNumbersRow(texts)) return r;
+  }
+  return nr;
+}
+
+function headerPath(grid: Grid, c: number, bodyStart: number, skip: GridCell | null): string[] {
+  const path: string[] = [];
+  let prev = -1;
+  for (let r = 0; r < bodyStart; r++) {
+    const idx = grid.cellAt[r]![c]!;
+    if (idx === prev) continue;
+    prev = idx;
+    const texts = rowCells(grid, r).map((k) => compact(k.text));
+    if (isColumnNumbersRow(texts)) continue;
+    const cell = grid.cells[idx]!;
+    const t = compact(cell.text);
+    if (cell !== skip && t !== "" && !/^\d+$/.test(t)) path.push(t);
+  }
+  return path;
+}
+
+function roleOf(path: readonly string[]): Role | null {
+  if (path.length === 0) return null;
+  const leaf = path[path.length - 1]!;
+  if (path.some((p) => /行次/.test(p))) return "line";
+  if (/编码|代码|^[类款项]$/.test(leaf) || (path.some((p) => /编码|代码/.test(p)) && !/名称/.test(leaf))) return "code";
+  if (/名称|^项目(?!支出)|^科目$/.test(leaf)) return "name";
+  return "amount";
+}
+
+/** A column with no header of its own takes its role from what its body holds. */
+function roleFromBody(grid: Grid, c: number, bodyStart: number): Role {
+  let codes = 0;
+  let amounts = 0;
+  let words = 0;
+  for (let r = bodyStart; r < grid.ys.length - 1; r++) {
+    const t = compact(grid.cells[grid.cellAt[r]![c]!]!.text);
+    if (t === "") continue;
+    if (CODE.test(t) || /^\d{2}$/.test(t)) codes++;
+    else if (looksLikeAmount(t) || /^[-－—]$|^\d+$/.test(t)) amounts++;
+    else words++;
+  }
+  if (words >= codes && words >= amounts && words > 0) return "name";
+  return codes > amounts ? "code" : "amount";
+}
+
+/** The 合计 label of a last header row that is also the total line, or null. */
+function sharedTotalCell(grid: Grid, bodyStart: number): GridCell | null {
+  if (bodyStart === 0) return null;
+  const first = rowCells(grid, bodyStart - 1).find((k) => compact(k.text) !== "");
+  return first && first.c0 === 0 && TOTAL_LINE.test(compact(first.text)) ? first : null;
+}
+
+export function readColumns(grid: Grid, bodyStart: number = findBodyStart(grid)): GridColumns {
+  const nc = grid.xs.length - 1;
+  const shared = sharedTotalCell(grid, bodyStart);
+  const columns: ColumnInfo[] = [];
+  let group = 0;
+  let groupHasValue = false;
+  for (let c = 0; c < nc; c++) {
+    const path = headerPath(grid, c, bodyStart, shared);
+    const role = roleOf(path) ?? roleFromBody(grid, c, bodyStart);
+    if ((role === "code" || role === "name") && groupHasValue) {
+      group++;
+      groupHasValue = false;
+    }
+    if (role === "amount" || role === "line") groupHasValue = true;
+    columns.push({ index: c, path, role, group });
+  }
+  return { columns, bodyStart, firstBodyRow: shared ? bodyStart - 1 : bodyStart };
+}
+
+/** Splits "2010350事业运行" into code and name. */
+function splitGlued(text: string): { code: string | null; name: string } {
+  const m = /^(\d{3}(?:\d{2}){0,2})\s*(\D.*)$/.exec(text.trim());
+  return m ? { code: m[1]!, name: m[2]! } : { code: null, name: text };
+}
+
+export function readBodyRows(grid: Grid, layout: GridColumns, startRow: number = layout.firstBodyRow): RawRow[] {
+  const groups = [...new Set(layout.columns.map((c) => c.group))];
+  const rows: RawRow[] = [];
+  const lastParts = new Map<number, string[]>();
+  for (let r = startRow; r < grid.ys.length - 1; r++) {
+    const rowTexts = rowCells(grid, r).map((c) => compact(c.text));
+    if (isColumnNumbersRow(rowTexts)) continue;
+    const perGroup: RawRow[] = [];
+    for (const g of groups) {
+      const cols = layout.columns.filter((c) => c.group === g);
+      const cellOf = (c: ColumnInfo): GridCell => grid.cells[grid.cellAt[r]![c.index]!]!;
+      const nameCol = cols.find((c) => c.role === "name");
+      const nameCell = nameCol ? cellOf(nameCol) : null;
+      // Parts of a split code: each 类/款/项 column, skipping a cell merged into the name.
+      const parts: string[] = [];
+      let codeText = "";
+      const codeCells = new Set<GridCell>();
+      for (const c of cols.filter((k) => k.role === "code")) {
+        const cell = cellOf(c);
+        // A code printed across merged 类|款|项 columns is read once.
+        if (cell === nameCell || codeCells.has(cell)) continue;
+        codeCells.add(cell);
+        const t = compact(cell.text);
+        parts.push(t);
+        codeText += t;
+      }
+      let name = nameCell && nameCell.r0 === r ? printedName(nameCell.text) : null;
+      let code: string | null = null;
+      if (parts.length > 0 && parts.every((p) => /^\d*$/.test(p)) && codeText !== "") {
+        // A 类 printed once for its 款 rows: inherit the leading parts.
+        const prev = lastParts.get(g) ?? [];
+        const filled = parts.map((p, i) => (p === "" && parts.slice(i + 1).some((q) => q !== "") ? (prev[i] ?? "") : p));
+        code = filled.join("");
+        lastParts.set(g, filled);
+      } else if (codeText !== "" && !/^\d/.test(codeText)) {
+        // 合计 printed across the code columns.
+        if (!name) name = printedName(codeText);
+      } else if (codeText !== "") {
+        const glued = splitGlued(codeText);
+        code = glued.code;
+        if (!name && glued.code) name = printedName(glued.name);
+      }
+      if (!code && name) {
+        const glued = splitGlued(name);
+        if (glued.code) {
+          code = glued.code;
+          name = printedName(glued.name);
+        }
+      }
+      const amounts: RawAmount[] = [];
+      const used = new Set<GridCell>();
+      for (const c of cols.filter((k) => k.role === "amount")) {
+        const cell = cellOf(c);
+        if (used.has(cell) || cell === nameCell) continue;
+        used.add(cell);
+        const text = compact(cell.text);
+        // A header word in a data row (the shared 合计 row) is no figure.
+        const figure = c.path.includes(text) ? "" : text;
+        amounts.push({ column: c.index, text: figure, bbox: [cell.x0, cell.y0, cell.x1, cell.y1] });
+      }
+      perGroup.push({ page: grid.page, group: g, code: code && CODE.test(code) ? code : null, name: name || null, amounts });
+    }
+    rows.push(...mergeSpilledTotals(perGroup));
+  }
+  return rows;
+}
+
+/**
+ * "公用经费合计" printed across two groups with its figure in the last one:
+ * a labelled group with no figures takes the figures of an unlabelled group after it.
+ */
+function mergeSpilledTotals(groups: RawRow[]): RawRow[] {
+  const out = groups.map((g) => ({ ...g, amounts: [...g.amounts] }));
+  for (let i = 0; i < out.length - 1; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    const aEmpty = a.amounts.every((x) => x.text === "");
+    const bLabelled = b.code !== null || b.name !== null;
+    if (a.name && !a.code && aEmpty && !bLabelled && b.amounts.some((x) => x.text !== "")) {
+      out[i] = { ...a, amounts: b.amounts.map((x, k) => ({ ...x, column: a.amounts[k]?.column ?? x.column })) };
+      out[i + 1] = { ...b, amounts: [] };
+    }
+  }
+  return out;
+}

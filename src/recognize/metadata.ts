@@ -1,0 +1,59 @@
+// Report metadata read from the document's own words: the unit (department)
+// name, the fiscal year, and what kind of document it is.
+import type { DocumentKind, Table } from "../../schemas/canonical.js";
+import { compact } from "./text.js";
+
+export interface PageText {
+  readonly page: number;
+  readonly text: string;
+}
+
+const PLACEHOLDER = /XX|××|xx|＊＊|\*\*|某某/;
+
+/** The unit's name: a 部门： line first, else the cover's "<unit> 2024 年度部门决算" in either order. */
+export function readUnit(departments: readonly string[], front: readonly PageText[]): string | null {
+  const counted = new Map<string, number>();
+  for (const d of departments) counted.set(compact(d), (counted.get(compact(d)) ?? 0) + 1);
+  const best = [...counted.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best) return best[0];
+  for (const p of front) {
+    const t = compact(p.text);
+    const unitFirst = /(?:^|部分)([^\d，。：:、]{2,40}?)(?:20\d{2}|19\d{2})年度?(?:部门|单位)(?:决算|预算)/.exec(t);
+    if (unitFirst?.[1] && !/^第.部分/.test(unitFirst[1])) return unitFirst[1];
+    const yearFirst = /(?:20\d{2}|19\d{2})年度?([^\d，。：:、]{2,40}?)(?:部门|单位)(?:决算|预算)/.exec(t);
+    if (yearFirst?.[1]) return yearFirst[1];
+  }
+  return null;
+}
+
+/** The fiscal year: the most common "20xx 年度" in titles and the front pages. */
+export function readYear(titles: readonly string[], front: readonly PageText[]): number | null {
+  const counts = new Map<number, number>();
+  const add = (text: string, weight: number): void => {
+    for (const m of compact(text).matchAll(/(20\d{2})年度/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + weight);
+    }
+  };
+  for (const t of titles) add(t, 2);
+  for (const p of front) add(p.text, 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best ? best[0] : null;
+}
+
+/**
+ * final: a 决算 document with standard tables. template: the blank form
+ * (placeholder unit, or no figure anywhere). budget: a 预算 document.
+ */
+export function readKind(unit: string | null, tables: readonly Table[], front: readonly PageText[]): DocumentKind {
+  const frontText = compact(front.map((p) => p.text).join(""));
+  const standard = tables.filter((t) => t.kind === "standard");
+  const saysFinal = /决算/.test(frontText);
+  const saysBudget = /(部门|单位)预算|预算公开|预算表/.test(frontText) && !saysFinal;
+  if (/政府决算|一般公共预算收支决算总表/.test(frontText) && standard.length === 0) return "government_final";
+  if (saysBudget) return "budget";
+  if (standard.length === 0) return saysFinal ? "unknown" : /预算/.test(frontText) ? "budget" : "unknown";
+  const anyFigure = standard.some((t) => t.cells.some((c) => c.value !== null));
+  if ((unit !== null && PLACEHOLDER.test(unit)) || !anyFigure) return "template";
+  return "final";
+}

@@ -1,0 +1,68 @@
+// T1 and T4 are keyed by line, not by code: these rules name each line by its
+// printed label (numbering stripped). Class lines (一般公共服务支出 …) are keyed
+// by their function class code instead, see function-classes.ts.
+export interface LineRule {
+  readonly key: string;
+  readonly match: RegExp;
+}
+
+export const T1_INCOME_LINES: readonly LineRule[] = [
+  { key: "fiscal_general", match: /^一般公共预算财政拨款(收入)?$/ },
+  { key: "fiscal_gov_fund", match: /^(其中[:：])?政府性基金预算财政拨款(收入)?$/ },
+  // University (高校) variant: one 财政拨款 line with its 其中 parts.
+  { key: "fiscal", match: /^财政拨款收入$/ },
+  { key: "other_donation", match: /^其中[:：]?捐赠收入$/ },
+  { key: "fiscal_state_capital", match: /^国有资本经营预算财政拨款(收入)?$/ },
+  { key: "upper_subsidy", match: /^上级补助收入$/ },
+  { key: "business", match: /^事业收入$/ },
+  { key: "operating", match: /^经营收入$/ },
+  { key: "affiliate", match: /^附属单位上缴收入$/ },
+  { key: "other", match: /^其他收入$/ },
+  { key: "income_total", match: /^本年收入合计$/ },
+  { key: "use_nonfiscal_surplus", match: /^使用非财政拨款结余/ },
+  { key: "carry_begin", match: /^(年初|上年)结转和结余$/ },
+  { key: "income_grand_total", match: /^(收入)?(总计|合计)$/ },
+];
+
+export const T1_EXPENSE_LINES: readonly LineRule[] = [
+  { key: "expense_total", match: /^本年支出合计$/ },
+  { key: "surplus_distribution", match: /^结余分配$/ },
+  { key: "carry_end", match: /^年末结转和结余$/ },
+  { key: "expense_grand_total", match: /^(支出)?(总计|合计)$/ },
+];
+
+export const T4_INCOME_LINES: readonly LineRule[] = [
+  { key: "general", match: /^一般公共预算财政拨款(收入)?$/ },
+  { key: "gov_fund", match: /^政府性基金预算财政拨款(收入)?$/ },
+  { key: "state_capital", match: /^国有资本经营预算财政拨款(收入)?$/ },
+  { key: "income_total", match: /^本年收入合计$/ },
+  { key: "carry_begin", match: /^年初财政拨款结转和结余$/ },
+  { key: "income_grand_total", match: /^(收入)?总计$/ },
+];
+
+/** After 年初财政拨款结转和结余, the three fund lines are its breakdown. */
+export const T4_CARRY_BEGIN_PARTS: Readonly<Record<string, string>> = {
+  general: "carry_begin_general",
+  gov_fund: "carry_begin_gov_fund",
+  state_capital: "carry_begin_state_capital",
+};
+
+export const T4_EXPENSE_LINES: readonly LineRule[] = [
+  { key: "expense_total", match: /^本年支出合计$/ },
+  { key: "carry_end", match: /^年末财政拨款结转和结余$/ },
+  { key: "expense_grand_total", match: /^(支出)?总计$/ },
+];
+
+/** T6's two totals; a plain 合计 is kept as `total`. */
+export const T6_TOTAL_LINES: readonly LineRule[] = [
+  { key: "personnel_total", match: /^人员经费(合计)?$/ },
+  { key: "public_total", match: /^公用经费(合计)?$/ },
+  { key: "total", match: /^(合计|总计)$/ },
+];
+
+export const TOTAL_LINE = /^(合计|总计|本年(收入|支出)?合计)$/;
+
+export function matchLine(rules: readonly LineRule[], name: string): string | null {
+  for (const r of rules) if (r.match.test(name)) return r.key;
+  return null;
+}

@@ -1,0 +1,42 @@
+// Which standard table a title names. Titles vary in numbering (表1, 表一,
+// 公开01表, none), year prefix and wording; the rules are tried in order, most
+// specific first, on the title with whitespace removed.
+import type { StandardTableId } from "../../../schemas/canonical.js";
+
+export interface TitleRule {
+  readonly id: StandardTableId;
+  readonly match: RegExp;
+  /** A title that matches one of these is not this table (e.g. a 明细 variant kept as extra). */
+  readonly unless?: RegExp;
+}
+
+export const TITLE_RULES: readonly TitleRule[] = [
+  { id: "T7", match: /三公.{0,2}经费.*决算表/ },
+  { id: "T6", match: /(一般公共预算|财政拨款).*基本支出决算(明细)?表/ },
+  { id: "T8", match: /政府性基金预算财政拨款(收入)?支出决算表/ },
+  { id: "T9", match: /国有资本经营预算财政拨款(收入)?支出决算表/ },
+  { id: "T4", match: /财政拨款收(入)?支(出)?决算总表/ },
+  { id: "T5", match: /一般公共预算财政拨款支出决算表/, unless: /项目支出|明细/ },
+  { id: "T1", match: /收(入)?支(出)?决算(总)?表/, unless: /财政拨款|政府性基金|国有资本/ },
+  { id: "T2", match: /收入决算(总)?表/, unless: /支出|财政拨款/ },
+  { id: "T3", match: /支出决算(总)?表/, unless: /收入|财政拨款|基本支出|项目支出|三公|明细/ },
+];
+
+/** Text that reads as a table title at all (a standard one or an extra). */
+export const ANY_TABLE_TITLE = /.{2,}(决算|情况|明细|统计|信息)?表(（[^）]*）|\([^)]*\))?$/;
+
+export function standardTableOf(title: string): StandardTableId | null {
+  for (const rule of TITLE_RULES) {
+    if (rule.match.test(title) && !(rule.unless?.test(title) ?? false)) return rule.id;
+  }
+  return null;
+}
+
+/** Strips numbering and decorations around a title: "（表1）", "公开01表", "表一". */
+export function cleanTitle(title: string): string {
+  return title
+    .replace(/^(附表|表)\s*[一二三四五六七八九十\d]+[：:、.]?/, "")
+    .replace(/[（(]\s*(表|公开)\s*[一二三四五六七八九十\d]+\s*(表)?[)）]$/, "")
+    .replace(/公开\s*\d+\s*表$/, "")
+    .trim();
+}

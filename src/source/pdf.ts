@@ -1,0 +1,166 @@
+// Everything that touches pdf.js lives in this folder. This file opens a
+// document (turning pdf.js's exceptions into one-line reasons) and reads each
+// page into the page model: positioned text runs and ruling segments.
+import { createRequire } from "node:module";
+import path from "node:path";
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+import { ExtractError } from "./errors.js";
+import type { PageModel, Segment, TextRun } from "./model.js";
+import { segmentsFromOperators } from "./rulings.js";
+
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+// CJK fonts that rely on predefined CMaps read wrong without these.
+const CMAP_URL = path.join(pdfjsRoot, "cmaps") + path.sep;
+const STANDARD_FONT_URL = path.join(pdfjsRoot, "standard_fonts") + path.sep;
+
+export interface OpenedPdf {
+  readonly doc: PDFDocumentProxy;
+  readonly pageCount: number;
+  readonly producer: string | null;
+  readonly title: string | null;
+}
+
+export async function openPdf(data: Uint8Array): Promise<OpenedPdf> {
+  if (data.length === 0) throw new ExtractError("empty", "empty file (0 bytes)");
+  if (!startsWithPdfHeader(data)) throw new ExtractError("not_pdf", "not a PDF: no %PDF- header");
+  // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
+  const task = pdfjs.getDocument({
+    data: data.slice(),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_URL,
+    verbosity: 0,
+    isEvalSupported: false,
+    stopAtErrors: false,
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw classifyOpenError(err);
+  }
+  const meta = await doc.getMetadata().catch(() => null);
+  const info = (meta?.info ?? {}) as Record<string, unknown>;
+  return {
+    doc,
+    pageCount: doc.numPages,
+    producer: stringOrNull(info["Producer"]) ?? stringOrNull(info["Creator"]),
+    title: stringOrNull(info["Title"]),
+  };
+}
+
+function startsWithPdfHeader(data: Uint8Array): boolean {
+  // The header may follow a little junk (the spec allows it within 1024 bytes).
+  const head = Buffer.from(data.subarray(0, 1024)).toString("latin1");
+  return head.includes("%PDF-");
+}
+
+function classifyOpenError(err: unknown): ExtractError {
+  const name = (err as { name?: string } | null)?.name ?? "";
+  const message = (err as { message?: string } | null)?.message ?? String(err);
+  if (name === "PasswordException") return new ExtractError("encrypted", "encrypted: the PDF needs a password");
+  if (name === "InvalidPDFException") return new ExtractError("damaged", `damaged PDF: ${message}`);
+  return new ExtractError("damaged", `unreadable PDF: ${message}`);
+}
+
+function stringOrNull(v: unknown): string | null {
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
+}
+
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageModel> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = viewport.transform as Matrix;
+    const [runs, segments] = await Promise.all([textRuns(page, vt), rulingSegments(page, vt)]);
+    return {
+      number: pageNumber,
+      width: viewport.width,
+      height: viewport.height,
+      rotation: page.rotate,
+      runs,
+      segments,
+    };
+  } finally {
+    page.cleanup();
+  }
+}
+
+export type Matrix = [number, number, number, number, number, number];
+
+export function multiply(m: Matrix, n: Matrix): Matrix {
+  // m applied after n (pdf.js Util.transform order).
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+async function textRuns(page: PDFPageProxy, vt: Matrix): Promise<TextRun[]> {
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const raw of content.items) {
+    if (!("str" in raw)) continue;
+    const item = raw as PdfTextItem;
+    const text = item.str.replace(/\s+/g, " ");
+    if (text.trim() === "") continue;
+    const m = multiply(vt, item.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]);
+    if (size <= 0) continue;
+    // Direction of the text's x axis in display space.
+    const dx = m[0];
+    const dy = m[1];
+    const vertical = Math.abs(dy) > Math.abs(dx);
+    const scaleX = Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0) || 1;
+    const advance = (item.width / scaleX) * Math.hypot(dx, dy);
+    const originX = m[4];
+    const baseline = m[5];
+    if (vertical) {
+      const dir = Math.sign(dy) || 1;
+      const ya = baseline;
+      const yb = baseline + dir * advance;
+      runs.push({
+        text,
+        x0: originX - size * 0.15,
+        x1: originX + size * 0.85,
+        y0: Math.min(ya, yb),
+        y1: Math.max(ya, yb),
+        size,
+        vertical: true,
+      });
+    } else {
+      const dir = Math.sign(dx) || 1;
+      const xa = originX;
+      const xb = originX + dir * advance;
+      runs.push({
+        text,
+        x0: Math.min(xa, xb),
+        x1: Math.max(xa, xb),
+        // Display space grows downwards: the glyph box sits above the baseline.
+        y0: baseline - size * 0.88,
+        y1: baseline + size * 0.12,
+        size,
+        vertical: false,
+      });
+    }
+  }
+  return runs;
+}
+
+async function rulingSegments(page: PDFPageProxy, vt: Matrix): Promise<Segment[]> {
+  const ops = await page.getOperatorList();
+  return segmentsFromOperators(ops.fnArray, ops.argsArray, vt, pdfjs.OPS as unknown as Record<string, number>);
+}

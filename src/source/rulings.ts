@@ -1,0 +1,157 @@
+// Ruling lines from the operator list. From pdf.js 5.1 on, `constructPath`
+// carries (paintOp, [pathData], minMax) with rectangles as path commands, in
+// user space: the current transform (save/restore/transform, form XObjects)
+// is tracked here and applied, then the viewport transform.
+import type { Matrix } from "./pdf.js";
+import { multiply } from "./pdf.js";
+import type { Segment } from "./model.js";
+
+// pdf.js DrawOPS, the path commands inside constructPath's data.
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUAD_TO = 3;
+const CLOSE = 4;
+
+/** A filled rectangle thinner than this is a drawn line, not a shaded area. */
+const THIN_FILL = 2.5;
+/** Segments off the axis by more than this are not rulings. */
+const AXIS_SLACK = 0.5;
+
+type Point = readonly [number, number];
+
+export function segmentsFromOperators(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  viewport: Matrix,
+  OPS: Record<string, number>,
+): Segment[] {
+  const stroked = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const filled = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const out: Segment[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let fillWhite = false;
+  const stack: { ctm: Matrix; fillWhite: boolean }[] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push({ ctm, fillWhite });
+    else if (fn === OPS.restore) {
+      const s = stack.pop();
+      if (s) ({ ctm, fillWhite } = s);
+    } else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin && args) {
+      stack.push({ ctm, fillWhite });
+      const m = args[0] as number[] | null;
+      if (m && m.length === 6) ctm = multiply(ctm, Array.from(m) as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) {
+      const s = stack.pop();
+      if (s) ({ ctm, fillWhite } = s);
+    } else if (fn === OPS.setFillRGBColor && args) fillWhite = isWhite(args);
+    else if (fn === OPS.setFillGray && args) fillWhite = Number(args[0]) >= 0.99;
+    else if (fn === OPS.constructPath && args) {
+      const paintOp = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data) continue;
+      const m = multiply(viewport, ctm);
+      const subpaths = toSubpaths(data, m);
+      if (stroked.has(paintOp)) for (const sp of subpaths) out.push(...strokeSegments(sp));
+      if (filled.has(paintOp) && !fillWhite) for (const sp of subpaths) out.push(...fillSegments(sp));
+    }
+  }
+  return out;
+}
+
+function isWhite(args: unknown[]): boolean {
+  const a = args[0];
+  if (typeof a === "string") return /^#?f{6}$/i.test(a);
+  return args.length >= 3 && args.slice(0, 3).every((v) => Number(v) >= 250);
+}
+
+interface Subpath {
+  points: Point[];
+  closed: boolean;
+}
+
+function toSubpaths(data: ArrayLike<number>, m: Matrix): Subpath[] {
+  const apply = (x: number, y: number): Point => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+  const subpaths: Subpath[] = [];
+  let cur: Subpath | null = null;
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === MOVE_TO) {
+      cur = { points: [apply(data[i]!, data[i + 1]!)], closed: false };
+      subpaths.push(cur);
+      i += 2;
+    } else if (op === LINE_TO) {
+      const p = apply(data[i]!, data[i + 1]!);
+      if (cur) cur.points.push(p);
+      else subpaths.push((cur = { points: [p], closed: false }));
+      i += 2;
+    } else if (op === CURVE_TO) {
+      // Curves are never rulings; break the subpath so no segment spans them.
+      const p = apply(data[i + 4]!, data[i + 5]!);
+      cur = { points: [p], closed: false };
+      subpaths.push(cur);
+      i += 6;
+    } else if (op === QUAD_TO) {
+      const p = apply(data[i + 2]!, data[i + 3]!);
+      cur = { points: [p], closed: false };
+      subpaths.push(cur);
+      i += 4;
+    } else if (op === CLOSE) {
+      if (cur) cur.closed = true;
+    } else {
+      break; // unknown command: stop rather than misread coordinates
+    }
+  }
+  return subpaths;
+}
+
+function axisSegment(a: Point, b: Point): Segment | null {
+  if (Math.abs(a[1] - b[1]) <= AXIS_SLACK && Math.abs(a[0] - b[0]) > AXIS_SLACK) {
+    const y = (a[1] + b[1]) / 2;
+    return { x0: Math.min(a[0], b[0]), y0: y, x1: Math.max(a[0], b[0]), y1: y };
+  }
+  if (Math.abs(a[0] - b[0]) <= AXIS_SLACK && Math.abs(a[1] - b[1]) > AXIS_SLACK) {
+    const x = (a[0] + b[0]) / 2;
+    return { x0: x, y0: Math.min(a[1], b[1]), x1: x, y1: Math.max(a[1], b[1]) };
+  }
+  return null;
+}
+
+function strokeSegments(sp: Subpath): Segment[] {
+  const pts = sp.closed && sp.points.length > 2 ? [...sp.points, sp.points[0]!] : sp.points;
+  const segs: Segment[] = [];
+  for (let i = 1; i < pts.length; i++) {
+    const s = axisSegment(pts[i - 1]!, pts[i]!);
+    if (s) segs.push(s);
+  }
+  return segs;
+}
+
+function fillSegments(sp: Subpath): Segment[] {
+  const xs = sp.points.map((p) => p[0]);
+  const ys = sp.points.map((p) => p[1]);
+  if (sp.points.length < 3) return [];
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  // Only axis-aligned rectangles count: every corner on the box.
+  const onBox = sp.points.every(
+    ([x, y]) => (Math.abs(x - x0) <= AXIS_SLACK || Math.abs(x - x1) <= AXIS_SLACK) && (Math.abs(y - y0) <= AXIS_SLACK || Math.abs(y - y1) <= AXIS_SLACK),
+  );
+  if (!onBox) return [];
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= THIN_FILL && w > h) return [{ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 }];
+  if (w <= THIN_FILL && h > w) return [{ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 }];
+  // A shaded cell: its borders are cell borders.
+  return [
+    { x0, y0, x1, y1: y0 },
+    { x0, y0: y1, x1, y1 },
+    { x0, y0, x1: x0, y1 },
+    { x0: x1, y0, x1, y1 },
+  ];
+}
