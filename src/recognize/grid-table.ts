@@ -188,8 +188,10 @@ export function readBodyRows(grid: Grid, layout: GridColumns, startRow: number =
     for (const g of groups) {
       const cols = layout.columns.filter((c) => c.group === g);
       const cellOf = (c: ColumnInfo): GridCell => grid.cells[grid.cellAt[r]![c.index]!]!;
+      // A cell merged across groups ("公用经费合计" over two groups) belongs to the group it starts in.
+      const ownCell = (cell: GridCell): boolean => cols.some((c) => c.index === cell.c0);
       const nameCol = cols.find((c) => c.role === "name");
-      const nameCell = nameCol ? cellOf(nameCol) : null;
+      const nameCell = nameCol && ownCell(cellOf(nameCol)) ? cellOf(nameCol) : null;
       // Parts of a split code: each 类/款/项 column, skipping a cell merged into the name.
       const parts: string[] = [];
       let codeText = "";
@@ -197,7 +199,7 @@ export function readBodyRows(grid: Grid, layout: GridColumns, startRow: number =
       for (const c of cols.filter((k) => k.role === "code")) {
         const cell = cellOf(c);
         // A code printed across merged 类|款|项 columns is read once.
-        if (cell === nameCell || codeCells.has(cell)) continue;
+        if (cell === nameCell || codeCells.has(cell) || !ownCell(cell)) continue;
         codeCells.add(cell);
         const t = compact(cell.text);
         parts.push(t);
@@ -230,7 +232,7 @@ export function readBodyRows(grid: Grid, layout: GridColumns, startRow: number =
       const used = new Set<GridCell>();
       for (const c of cols.filter((k) => k.role === "amount")) {
         const cell = cellOf(c);
-        if (used.has(cell) || cell === nameCell) continue;
+        if (used.has(cell) || cell === nameCell || (cell.c1 - cell.c0 > 1 && !ownCell(cell))) continue;
         used.add(cell);
         const text = compact(cell.text);
         // A header word in a data row (the shared 合计 row) is no figure.

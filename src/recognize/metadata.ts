@@ -30,7 +30,7 @@ export function readUnit(departments: readonly string[], front: readonly PageTex
 export function readYear(titles: readonly string[], front: readonly PageText[]): number | null {
   const counts = new Map<number, number>();
   const add = (text: string, weight: number): void => {
-    for (const m of compact(text).matchAll(/(20\d{2})年度/g)) {
+    for (const m of compact(text).matchAll(/(20\d{2})年(?:度|(?:部门|单位)?(?:决算|预算))/g)) {
       const y = Number(m[1]);
       counts.set(y, (counts.get(y) ?? 0) + weight);
     }
