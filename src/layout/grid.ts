@@ -107,23 +107,16 @@ export function componentToGrid(page: number, component: readonly Edge[]): Grid 
       }
     }
   }
-  const cells: GridCell[] = [];
-  const cellAt: number[][] = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
-  for (const s of spans.values()) {
-    const idx = cells.length;
-    cells.push({ ...s, x0: xs[s.c0]!, x1: xs[s.c1]!, y0: ys[s.r0]!, y1: ys[s.r1]!, lines: [], text: "" });
-    for (let r = s.r0; r < s.r1; r++) for (let c = s.c0; c < s.c1; c++) if (cellAt[r]![c] === -1) cellAt[r]![c] = idx;
-  }
   // A frame with a single cell is a box around text, not a table.
-  if (cells.length < 2) return null;
-  cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-  const order = new Map(cells.map((c, i) => [c, i]));
-  for (let r = 0; r < nr; r++) {
-    for (let c = 0; c < nc; c++) {
-      const cell = cells.find((k) => r >= k.r0 && r < k.r1 && c >= k.c0 && c < k.c1)!;
-      cellAt[r]![c] = order.get(cell)!;
-    }
-  }
+  if (spans.size < 2) return null;
+  const cells: GridCell[] = [...spans.values()]
+    .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
+    .map((s) => ({ ...s, x0: xs[s.c0]!, x1: xs[s.c1]!, y0: ys[s.r0]!, y1: ys[s.r1]!, lines: [], text: "" }));
+  // Spans of a non-rectangular union overlap; the first cell (reading order) owns the overlap.
+  const cellAt: number[][] = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
+  cells.forEach((s, idx) => {
+    for (let r = s.r0; r < s.r1; r++) for (let c = s.c0; c < s.c1; c++) if (cellAt[r]![c] === -1) cellAt[r]![c] = idx;
+  });
   return { page, xs, ys, cells, cellAt, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]! };
 }
 

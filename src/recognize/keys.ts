@@ -105,6 +105,8 @@ export function keyRows(id: StandardTableId | null, raw: readonly RawRow[], colu
       });
     }
   }
+  // T6 lists its economic codes block by block, then its two totals (as the contract orders them).
+  if (id === "T6") rows.sort((a, b) => Number(!/^\d+$/.test(a.key)) - Number(!/^\d+$/.test(b.key)));
   const columnsOut: Column[] = [];
   for (const c of colKeys.values()) if (!columnsOut.some((k) => k.key === c.key)) columnsOut.push(c);
   return { columns: columnsOut, rows, cells, unreadable };
