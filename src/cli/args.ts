@@ -1,0 +1,94 @@
+// The command line -> one typed command. parseArgs splits it; zod checks the
+// values; every mistake becomes a one-line UsageError.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { z } from "zod";
+import { EXPORT_FORMATS, type ExportFormat } from "../export/formats.js";
+import { UsageError } from "./errors.js";
+import { DEFAULT_DB, type HelpTopic } from "./help.js";
+
+export type Command =
+  | { readonly command: "help"; readonly topic: HelpTopic }
+  | { readonly command: "ingest"; readonly paths: readonly string[]; readonly db: string; readonly jobs: number | undefined }
+  | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null };
+
+const COMMANDS = ["ingest", "export"] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+const Db = z.string().min(1, { error: "Expected a path after --db, got an empty string" }).default(DEFAULT_DB);
+
+const IngestArgs = z.object({
+  paths: z.array(z.string().min(1)).min(1, { error: "Expected at least one file or folder to ingest, got none" }),
+  db: Db,
+  jobs: z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: (iss) => `Expected --jobs to be a whole number of at least 1, got '${String(iss.input)}'` })
+    .transform(Number)
+    .optional(),
+});
+
+const ExportArgs = z.object({
+  db: Db,
+  format: z.enum(EXPORT_FORMATS, {
+    error: (iss) => `Expected --format ${EXPORT_FORMATS.join(" or ")}, got ${iss.input === undefined ? "none" : `'${String(iss.input)}'`}`,
+  }),
+  out: z.string().min(1, { error: "Expected a path after --out, got an empty string" }).optional(),
+});
+
+const OPTIONS = {
+  ingest: {
+    db: { type: "string" },
+    jobs: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  export: {
+    db: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+} as const satisfies Record<CommandName, ParseArgsConfig["options"]>;
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError(`Expected a command (${COMMANDS.join(", ")}), got none`);
+  if (first === "-h" || first === "--help" || first === "help") return { command: "help", topic: "main" };
+  if (!isCommand(first)) throw new UsageError(`Expected a command (${COMMANDS.join(", ")}), got '${first}'`);
+  // --help wins over anything else on the line, as long as it comes before "--".
+  const beforeDashes = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (beforeDashes.includes("-h") || beforeDashes.includes("--help")) return { command: "help", topic: first };
+
+  const { values, positionals } = parse(first, rest);
+  const fields = first === "ingest" ? { ...values, paths: positionals } : values;
+  const checked = (first === "ingest" ? IngestArgs : ExportArgs).safeParse(fields);
+  if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? checked.error.message, first);
+  const data = checked.data;
+  if ("paths" in data) return { command: "ingest", paths: data.paths, db: data.db, jobs: data.jobs };
+  return { command: "export", db: data.db, format: data.format, out: data.out ?? null };
+}
+
+function isCommand(s: string): s is CommandName {
+  return (COMMANDS as readonly string[]).includes(s);
+}
+
+function parse(command: CommandName, args: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const options = OPTIONS[command];
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: command === "ingest" });
+  } catch (err) {
+    throw new UsageError(explainParseError(err, command, Object.keys(options)), command);
+  }
+}
+
+function explainParseError(err: unknown, command: CommandName, known: readonly string[]): string {
+  const code = (err as { code?: unknown }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return `Expected an option of juesuan ${command} (${known.map((k) => `--${k}`).join(", ")}), got ${quoted}`;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `Expected no paths for juesuan ${command}, got '${quoted}'`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && message.includes("argument missing")) {
+    return `Expected a value after ${quoted.split(" ")[0]}, got none`;
+  }
+  return message.split("\n")[0] ?? message;
+}

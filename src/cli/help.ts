@@ -1,0 +1,50 @@
+import os from "node:os";
+
+export const DEFAULT_DB = "out/juesuan.sqlite";
+
+export const HELP = {
+  main: `juesuan: final-accounts disclosures (部门决算公开) as PDFs -> canonical tables in SQLite
+
+Usage:
+  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N]
+  juesuan export --format jsonl|csv [--db FILE] [--out FILE]
+  juesuan <command> --help
+
+Commands:
+  ingest   read PDFs into the database, one line per file and a summary
+  export   write the database as JSONL (one report per line) or CSV (one row per cell)
+
+Exit status: 0 done, 1 failed, 2 bad arguments.
+`,
+  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N]
+
+Reads each PDF (folders are searched recursively for *.pdf, any case) and
+stores its canonical report. A file that cannot be read as a final-accounts
+report is stored as failed, with the reason, and the batch goes on. Storing a
+file again replaces its earlier report.
+
+Options:
+  --db FILE    SQLite database, created if missing (default ${DEFAULT_DB})
+  --jobs N     files read at once (default ${os.availableParallelism()}, the CPUs available)
+  -h, --help   show this help
+
+Exits 0 when every file was processed, failed ones included; non-zero when
+no PDF was found or the database cannot be written.
+`,
+  export: `Usage: juesuan export --format jsonl|csv [--db FILE] [--out FILE]
+
+Writes every stored report out.
+  jsonl  one report per line, the contract of the README's "Export format"
+         (failed files included, with status "failed" and the error)
+  csv    one row per cell: file, sha256, unit, year, table_id, table_title,
+         row_key, row_name, col_key, value, page (UTF-8 with BOM, RFC 4180)
+
+Options:
+  --format F   jsonl or csv (required)
+  --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
+  --out FILE   write to FILE (atomically: all or nothing) instead of stdout
+  -h, --help   show this help
+`,
+} as const;
+
+export type HelpTopic = keyof typeof HELP;

@@ -1,0 +1,55 @@
+// One file -> its canonical Report. Plain data in (paths), plain data out (a
+// Report), no shared state: this is the unit that can move to a worker thread.
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import { ExportLine, type Report } from "../../schemas/canonical.js";
+import { extractPdf, ExtractError, type Extraction } from "../extract/index.js";
+import { firstIssue } from "../store/zod-issue.js";
+import { oneLine } from "./one-line.js";
+
+/** The file could not be read at all (permissions, vanished): there are no bytes to hash, so no report. */
+export class FileReadError extends Error {
+  override readonly name = "FileReadError";
+}
+
+const NOT_FINAL: Record<Exclude<Extraction["kind"], "final">, string> = {
+  budget: "budget",
+  template: "template: no figures",
+  government_final: "government final accounts, not a department's",
+  unknown: "unknown",
+};
+
+export async function processFile(absPath: string, file: string): Promise<Report> {
+  const bytes = await fs.readFile(absPath).catch((err: NodeJS.ErrnoException) => {
+    throw new FileReadError(`cannot read file (${err.code ?? oneLine(err)})`);
+  });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const base = { file, sha256, unit: null, year: null, printed_unit: null, tables: [], findings: [] };
+
+  let extraction: Extraction;
+  try {
+    extraction = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (err) {
+    // ExtractError messages are already the reason; anything else is a bug or an unforeseen file.
+    const error = err instanceof ExtractError ? oneLine(err) : `extraction failed: ${oneLine(err)}`;
+    return { ...base, status: "failed", error };
+  }
+
+  const known = {
+    ...base,
+    unit: extraction.unit,
+    year: extraction.year,
+    printed_unit: extraction.printed_unit,
+    kind: extraction.kind,
+    page_count: extraction.page_count,
+    producer: extraction.producer,
+  };
+  // A failed report keeps what was learnt (unit, year, kind…) unless that itself is invalid.
+  const failed = (error: string): Report => {
+    const withMeta: Report = { ...known, status: "failed", error };
+    return ExportLine.safeParse(withMeta).success ? withMeta : { ...base, status: "failed", error };
+  };
+  if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
+  const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables });
+  return checked.success ? checked.data : failed(`invalid extraction: ${firstIssue(checked.error)}`);
+}

@@ -1,0 +1,131 @@
+// Writing one canonical Report: validated first, then written in one
+// transaction, so a report is either all there or not there at all.
+import type Database from "better-sqlite3";
+import { ExportLine, type Report, type Table } from "../../schemas/canonical.js";
+import { firstIssue } from "./zod-issue.js";
+
+/** What saving did: `duplicate` = the same content is already stored under another path (sha256 is unique). */
+export type SaveOutcome =
+  | { readonly action: "inserted" }
+  /** Same path, same content: the old rows were replaced by this (re-)extraction. */
+  | { readonly action: "refreshed" }
+  /** Same path, new content: the old report's rows are gone. */
+  | { readonly action: "replaced" }
+  | { readonly action: "duplicate"; readonly of: string };
+
+/** What may be stored: an export line, and a failed report carries no tables. */
+const StorableReport = ExportLine.superRefine((r, ctx) => {
+  if (r.status === "failed" && r.tables.length > 0) {
+    ctx.addIssue({ code: "custom", message: `Expected no tables in a failed report, got ${r.tables.length}` });
+  }
+});
+
+interface Existing {
+  readonly id: number;
+  readonly file: string;
+  readonly sha256: string;
+}
+
+export type SaveReport = (report: Report) => SaveOutcome;
+
+export function prepareSave(db: Database.Database): SaveReport {
+  const byFile = db.prepare<[string], Existing>("SELECT id, file, sha256 FROM reports WHERE file = ?");
+  const bySha = db.prepare<[string], Existing>("SELECT id, file, sha256 FROM reports WHERE sha256 = ?");
+  const remove = db.prepare<[number]>("DELETE FROM reports WHERE id = ?");
+  const insertReport = db.prepare(`INSERT INTO reports
+    (file, sha256, unit, year, printed_unit, kind, status, error, page_count, producer, ingested_at)
+    VALUES (@file, @sha256, @unit, @year, @printed_unit, @kind, @status, @error, @page_count, @producer, @ingested_at)`);
+  const insertTable = db.prepare(`INSERT INTO tables
+    (report_id, table_id, ord, kind, title, pages, printed_unit, empty, empty_statement, columns)
+    VALUES (@report_id, @table_id, @ord, @kind, @title, @pages, @printed_unit, @empty, @empty_statement, @columns)`);
+  const insertRow = db.prepare(`INSERT INTO rows (table_ref, key, name, level, ord)
+    VALUES (@table_ref, @key, @name, @level, @ord)`);
+  const insertCell = db.prepare(`INSERT INTO cells (row_ref, col_key, ord, value, text, page, bbox)
+    VALUES (@row_ref, @col_key, @ord, @value, @text, @page, @bbox)`);
+  const insertFinding = db.prepare(`INSERT INTO findings
+    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs)
+    VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs)`);
+
+  function writeTable(reportId: number | bigint, table: Table, ord: number): void {
+    const tableRef = insertTable.run({
+      report_id: reportId,
+      table_id: table.id,
+      ord,
+      kind: table.kind,
+      title: table.title,
+      pages: JSON.stringify(table.pages),
+      printed_unit: table.printed_unit ?? null,
+      empty: table.empty === undefined ? null : Number(table.empty),
+      empty_statement: table.empty_statement ?? null,
+      columns: table.columns === undefined ? null : JSON.stringify(table.columns),
+    }).lastInsertRowid;
+    const rowRefs = new Map<string, number | bigint>();
+    table.rows.forEach((row, i) => {
+      const id = insertRow.run({ table_ref: tableRef, key: row.key, name: row.name, level: row.level ?? null, ord: i }).lastInsertRowid;
+      rowRefs.set(row.key, id);
+    });
+    table.cells.forEach((cell, i) => {
+      const rowRef = rowRefs.get(cell.row);
+      if (rowRef === undefined) throw new Error(`Expected cell row ${cell.row} to be a row of ${table.id}, got none`);
+      insertCell.run({
+        row_ref: rowRef,
+        col_key: cell.col,
+        ord: i,
+        value: cell.value,
+        text: cell.text ?? null,
+        page: cell.page ?? null,
+        bbox: cell.bbox === undefined ? null : JSON.stringify(cell.bbox),
+      });
+    });
+  }
+
+  const write = db.transaction((report: Report): SaveOutcome => {
+    const samePath = byFile.get(report.file);
+    const sameContent = bySha.get(report.sha256);
+    if (sameContent && sameContent.file !== report.file) {
+      // This path's earlier content (if any) is stale either way.
+      if (samePath) remove.run(samePath.id);
+      return { action: "duplicate", of: sameContent.file };
+    }
+    if (samePath) remove.run(samePath.id); // cascades to tables, rows, cells, findings
+    const reportId = insertReport.run({
+      file: report.file,
+      sha256: report.sha256,
+      unit: report.unit,
+      year: report.year,
+      printed_unit: report.printed_unit,
+      kind: report.kind ?? null,
+      status: report.status,
+      error: report.error ?? null,
+      page_count: report.page_count ?? null,
+      producer: report.producer ?? null,
+      ingested_at: new Date().toISOString(),
+    }).lastInsertRowid;
+    report.tables.forEach((table, i) => writeTable(reportId, table, i));
+    report.findings.forEach((f, i) =>
+      insertFinding.run({
+        report_id: reportId,
+        ord: i,
+        rule: f.rule,
+        severity: f.severity,
+        table_id: f.table,
+        row_key: f.row,
+        col_key: f.col,
+        page: f.page ?? null,
+        expected: f.expected,
+        actual: f.actual,
+        within_rounding: Number(f.within_rounding),
+        message: f.message,
+        refs: f.refs === undefined ? null : JSON.stringify(f.refs),
+      }),
+    );
+    if (!samePath) return { action: "inserted" };
+    return samePath.sha256 === report.sha256 ? { action: "refreshed" } : { action: "replaced" };
+  });
+
+  return (report) => {
+    const checked = StorableReport.safeParse(report);
+    if (!checked.success) throw new Error(`Expected a storable report for ${report.file}, got ${firstIssue(checked.error)}`);
+    return write(checked.data);
+  };
+}

@@ -1,0 +1,76 @@
+// The SQL examples in README.md run against a real database and answer what they say.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { expect, it } from "vitest";
+import type { Report } from "../schemas/canonical.js";
+import { open } from "../src/store/index.js";
+import { sampleReport, sha256Of } from "./support/reports.js";
+import { tempDir } from "./support/temp.js";
+
+const readme = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
+const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+const reports: Report[] = [
+  sampleReport({ file: "corpus/jia-2022.pdf", unit: "甲单位", year: 2022, basic: 450.1, pension: 20.5 }),
+  sampleReport({ file: "corpus/jia-2023.pdf", unit: "甲单位", year: 2023, basic: 499.22, pension: 21.75 }),
+  sampleReport({ file: "corpus/yi-2023.pdf", unit: "乙单位", year: 2023, basic: 80.05, pension: 3.2 }),
+];
+const failed: Report = {
+  file: "corpus/locked.pdf",
+  sha256: sha256Of("locked"),
+  unit: null,
+  year: null,
+  printed_unit: null,
+  status: "failed",
+  error: "encrypted: the PDF needs a password",
+  tables: [],
+  findings: [],
+};
+
+function run(sql: string): unknown[] {
+  const dbPath = path.join(tempDir(), "j.sqlite");
+  const store = open(dbPath);
+  for (const r of [...reports, failed]) store.saveReport(r);
+  store.close();
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+// SQLite orders text by UTF-8 bytes; for these names that is code point order.
+const byUnitYear = [...reports].sort((a, b) => (a.unit! < b.unit! ? -1 : a.unit! > b.unit! ? 1 : a.year! - b.year!));
+
+it("has the three example queries", () => {
+  expect(queries).toHaveLength(3);
+});
+
+it("基本支出 of every unit by year", () => {
+  expect(run(queries[0]!)).toEqual([
+    { unit: "乙单位", year: 2023, basic: 80.05 },
+    { unit: "甲单位", year: 2022, basic: 450.1 },
+    { unit: "甲单位", year: 2023, basic: 499.22 },
+  ]);
+});
+
+it("one function code of T5 across units", () => {
+  const pension = { 乙单位2023: 3.2, 甲单位2022: 20.5, 甲单位2023: 21.75 } as const;
+  expect(run(queries[1]!)).toEqual(
+    byUnitYear.flatMap((r) => {
+      const v = pension[`${r.unit}${r.year}` as keyof typeof pension];
+      return [
+        { unit: r.unit, year: r.year, row_name: "机关事业单位基本养老保险缴费支出", col_key: "basic", value: v },
+        { unit: r.unit, year: r.year, row_name: "机关事业单位基本养老保险缴费支出", col_key: "project", value: 0 },
+        { unit: r.unit, year: r.year, row_name: "机关事业单位基本养老保险缴费支出", col_key: "total", value: v },
+      ];
+    }),
+  );
+});
+
+it("which files failed, and why", () => {
+  expect(run(queries[2]!)).toEqual([{ file: "corpus/locked.pdf", error: "encrypted: the PDF needs a password" }]);
+});
