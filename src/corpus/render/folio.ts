@@ -1,0 +1,17 @@
+// Page numbers, added once every page exists (pages are buffered).
+import type { FolioStyle } from "../options.js";
+import { pageCount, type Doc } from "./pdf.js";
+import { STYLE } from "./style.js";
+import { drawRun, measure } from "./text.js";
+
+export function addFolios(doc: Doc, style: FolioStyle, skipFirst = 1): void {
+  if (style === "none") return;
+  const n = pageCount(doc);
+  for (let i = skipFirst; i < n; i++) {
+    doc.switchToPage(i);
+    const text = style === "dashed" ? `- ${i + 1} -` : String(i + 1);
+    const s = { size: STYLE.folioSize };
+    const x = (doc.page.width - measure(doc, text, s)) / 2;
+    drawRun(doc, text, x, doc.page.height - STYLE.folioFromBottom, s);
+  }
+}

@@ -1,0 +1,65 @@
+// How a publisher's template prints each standard table: columns, header
+// grid, 栏次 row and body layout, as data. A new template (Shanghai, …) is a
+// new set of these, not new drawing code.
+import type { StandardTableId } from "../../../schemas/canonical.js";
+
+export type CellAlign = "left" | "center" | "right" | "distribute";
+
+export type ColumnKind = "code" | "name" | "line" | "amount";
+
+export interface ColumnSpec {
+  readonly kind: ColumnKind;
+  /** Fixed width in pt; wraps in the header follow from it. */
+  readonly width?: number;
+  /** Share of the width left over by fixed columns. */
+  readonly flex?: number;
+  /** Canonical column key (amount columns). */
+  readonly key?: string;
+  /** Which side of a 收入|支出 table, or which column group (T6) it belongs to. */
+  readonly block?: number;
+}
+
+export interface HeaderCellSpec {
+  readonly text: string;
+  readonly colSpan?: number;
+  readonly rowSpan?: number;
+  readonly align?: CellAlign;
+}
+
+/** "#" takes the next number from the source's 栏次 list. */
+export type NumberCellSpec = HeaderCellSpec | "#";
+
+/**
+ * Body layouts:
+ * - coded: code | name | amounts; the 合计 row's label spans code+name.
+ * - sided: 收入 lines left, 支出 lines right, paired by position (T1, T4).
+ * - grouped: several code|name|amount groups side by side (T6).
+ * - single: one unlabeled row of amounts (T7).
+ */
+export type BodyLayout =
+  | { readonly kind: "coded" }
+  | { readonly kind: "sided"; readonly centered: readonly string[] }
+  | {
+      readonly kind: "grouped";
+      /** Economic classes (3-digit prefixes) printed in each group, in order. */
+      readonly groups: readonly (readonly string[])[];
+      /** Total rows on the last line: label in one group, value in another. */
+      readonly footer: readonly { readonly key: string; readonly labelBlock: number; readonly valueBlock: number }[];
+    }
+  | { readonly kind: "single" };
+
+export interface TableTemplate {
+  readonly id: StandardTableId;
+  readonly columns: readonly ColumnSpec[];
+  readonly header: readonly (readonly HeaderCellSpec[])[];
+  readonly numberRow?: readonly NumberCellSpec[];
+  readonly body: BodyLayout;
+  readonly fontSize: number;
+  readonly headerRowHeight: number;
+  readonly bodyRowHeight: number;
+}
+
+export interface TemplateSet {
+  readonly name: string;
+  readonly tables: Readonly<Record<StandardTableId, TableTemplate>>;
+}

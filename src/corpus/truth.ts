@@ -1,0 +1,91 @@
+// The truth for a generated PDF: the canonical Report a perfect extractor
+// returns. Tables and cells come from the source; pages, columns, sha256 and
+// page count from the rendering. Findings are kept verbatim (with fields the
+// Finding schema does not declare) plus the page where it is known.
+import { createHash } from "node:crypto";
+import { ExportLine, type Report } from "../../schemas/canonical.js";
+import type { GenerateOptions } from "./options.js";
+import type { RenderedReport } from "./render/report.js";
+import type { ReportSource } from "./source/schema.js";
+
+export type TruthJson = Record<string, unknown>;
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function buildTruth(
+  source: ReportSource,
+  r: RenderedReport,
+  file: string,
+  options: GenerateOptions,
+): { json: TruthJson; report: Report } {
+  const tables = source.tables.map((t) => {
+    const rendered = r.tables.get(t.id);
+    if (!rendered) throw new Error(`${source.id}: table ${t.id} was not rendered`);
+    return {
+      id: t.id,
+      kind: "standard",
+      title: t.title,
+      pages: rendered.placement.pages,
+      ...(t.empty !== undefined ? { empty: t.empty } : {}),
+      ...(t.empty_statement !== undefined ? { empty_statement: t.empty_statement } : {}),
+      columns: rendered.columns,
+      rows: t.rows,
+      cells: t.cells,
+    };
+  });
+  const json: TruthJson = {
+    file,
+    sha256: sha256(r.bytes),
+    unit: source.unit,
+    year: source.year,
+    printed_unit: source.printed_unit,
+    status: "ok",
+    kind: source.kind,
+    page_count: r.pageCount,
+    producer: r.producer,
+    tables,
+    findings: source.findings.map((f) => withPage(f, findingPage(f, r))),
+    // Beyond the contract: what produced this PDF, so a variant can be rebuilt.
+    generator: { source: `corpus/sources/${source.id}.json`, template: source.template, options },
+  };
+  const parsed = ExportLine.safeParse(json);
+  if (!parsed.success) throw new Error(`${source.id}: truth does not validate: ${parsed.error.message}`);
+  return { json, report: parsed.data };
+}
+
+type LooseFinding = ReportSource["findings"][number];
+
+function findingPage(f: LooseFinding, r: RenderedReport): number | undefined {
+  if (f.page != null) return f.page;
+  const table = f.table === null ? undefined : r.tables.get(f.table);
+  if (table) return f.row === null ? table.placement.pages[0] : table.placement.rowPages.get(f.row);
+  const quote = typeof f["quote"] === "string" ? f["quote"] : undefined;
+  if (f.table !== "narrative" || !quote) return undefined;
+  // A quote may elide with "…"; its first piece locates it.
+  const piece = quote.split("…")[0]?.trim() ?? "";
+  for (const { block, pages } of r.blocks) {
+    if (block.type !== "paragraph") continue;
+    const at = block.text.indexOf(piece);
+    if (at < 0) continue;
+    const breaks = pages.breaks ?? [];
+    const startPage = pages.first + breaks.filter((b) => b <= at).length;
+    const endPage = pages.first + breaks.filter((b) => b < at + piece.length).length;
+    // A quote that itself runs over a page break has no single page.
+    return startPage === endPage ? startPage : undefined;
+  }
+  return undefined;
+}
+
+function withPage(f: LooseFinding, page: number | undefined): Record<string, unknown> {
+  if (page === undefined) return { ...f };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (k === "page") continue;
+    out[k] = v;
+    if (k === "col") out["page"] = page;
+  }
+  if (!("page" in out)) out["page"] = page;
+  return out;
+}
