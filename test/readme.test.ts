@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { expect, it } from "vitest";
 import type { Report } from "../schemas/canonical.js";
 import { open } from "../src/store/index.js";
-import { sampleReport, sha256Of } from "./support/reports.js";
+import { failedReport, sampleReport, sha256Of } from "./support/reports.js";
 import { tempDir } from "./support/temp.js";
 
 const readme = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
@@ -17,17 +17,7 @@ const reports: Report[] = [
   sampleReport({ file: "corpus/jia-2023.pdf", unit: "甲单位", year: 2023, basic: 499.22, pension: 21.75 }),
   sampleReport({ file: "corpus/yi-2023.pdf", unit: "乙单位", year: 2023, basic: 80.05, pension: 3.2 }),
 ];
-const failed: Report = {
-  file: "corpus/locked.pdf",
-  sha256: sha256Of("locked"),
-  unit: null,
-  year: null,
-  printed_unit: null,
-  status: "failed",
-  error: "encrypted: the PDF needs a password",
-  tables: [],
-  findings: [],
-};
+const failed = failedReport("corpus/locked.pdf", "encrypted: the PDF needs a password");
 
 function run(sql: string): unknown[] {
   const dbPath = path.join(tempDir(), "j.sqlite");

@@ -9,7 +9,7 @@ import { listPdfFiles } from "../src/pipeline/files.js";
 import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open, SCHEMA_VERSION, type Store } from "../src/store/index.js";
 import { makePdf } from "./support/pdfs.js";
-import { cellCount, sampleReport, sha256Of } from "./support/reports.js";
+import { cellCount, failedReport, sampleReport, sha256Of } from "./support/reports.js";
 import { tempDir } from "./support/temp.js";
 
 interface Counts {
@@ -111,17 +111,7 @@ describe("saveReport", () => {
 
   it("stores a failed report with its error and no tables", () => {
     const dbPath = path.join(tempDir(), "j.sqlite");
-    const failed: Report = {
-      file: "corpus/bad.pdf",
-      sha256: sha256Of("bad"),
-      unit: null,
-      year: null,
-      printed_unit: null,
-      status: "failed",
-      error: "encrypted: the PDF needs a password",
-      tables: [],
-      findings: [],
-    };
+    const failed = failedReport("corpus/bad.pdf", "encrypted: the PDF needs a password");
     withStore(dbPath, (store) => {
       expect(() => store.saveReport({ ...failed, tables: v1.tables })).toThrow(/Expected no tables in a failed report, got 3/);
       expect(() => store.saveReport({ ...failed, error: undefined })).toThrow(/Expected an error for a failed report/);

@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { Cell, Finding, Row, StandardTableId } from "../../schemas/canonical.js";
+import { Finding } from "../../schemas/canonical.js";
 import { narrativeBlocks } from "./seed/narrative.js";
 import { printedExtras } from "./seed/tables.js";
 import { findingsInOrder } from "./source/key-order.js";
-import { ReportSource, type Block, type ChartSpec } from "./source/schema.js";
+import { ReportSource, SourceTable, type Block, type ChartSpec } from "./source/schema.js";
 
 const SEED_TEXT = "seeds/000_de597ec2fa6634b4.txt";
 const EXAMPLE = "spec/example-seed.json";
@@ -19,16 +19,8 @@ const Example = z.object({
   unit: z.string(),
   year: z.number(),
   printed_unit: z.enum(["万元", "元", "亿元"]),
-  tables: z.array(
-    z.object({
-      id: StandardTableId,
-      title: z.string(),
-      empty: z.boolean().optional(),
-      empty_statement: z.string().optional(),
-      rows: z.array(Row),
-      cells: z.array(Cell),
-    }),
-  ),
+  // A source table before its print extras are added.
+  tables: z.array(SourceTable.omit({ print: true })),
   findings: z.array(Finding.loose()),
 });
 

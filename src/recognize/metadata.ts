@@ -10,18 +10,26 @@ export interface PageText {
 
 const PLACEHOLDER = /XX|××|xx|＊＊|\*\*|某某/;
 
+/** Leaders and stray punctuation around a name ("部门：.长春市…") are not part of it. */
+function cleanUnit(s: string): string {
+  return compact(s).replace(/^[.。．·、,，:：…_-]+|[.。．·、,，:：…_-]+$/g, "");
+}
+
 /** The unit's name: a 部门： line first, else the cover's "<unit> 2024 年度部门决算" in either order. */
 export function readUnit(departments: readonly string[], front: readonly PageText[]): string | null {
   const counted = new Map<string, number>();
-  for (const d of departments) counted.set(compact(d), (counted.get(compact(d)) ?? 0) + 1);
+  for (const d of departments) {
+    const name = cleanUnit(d);
+    if (name !== "") counted.set(name, (counted.get(name) ?? 0) + 1);
+  }
   const best = [...counted.entries()].sort((a, b) => b[1] - a[1])[0];
   if (best) return best[0];
   for (const p of front) {
     const t = compact(p.text);
     const unitFirst = /(?:^|部分)([^\d，。：:、]{2,40}?)(?:20\d{2}|19\d{2})年度?(?:部门|单位)(?:决算|预算)/.exec(t);
-    if (unitFirst?.[1] && !/^第.部分/.test(unitFirst[1])) return unitFirst[1];
+    if (unitFirst?.[1] && !/^第.部分/.test(unitFirst[1])) return cleanUnit(unitFirst[1]);
     const yearFirst = /(?:20\d{2}|19\d{2})年度?([^\d，。：:、]{2,40}?)(?:部门|单位)(?:决算|预算)/.exec(t);
-    if (yearFirst?.[1]) return yearFirst[1];
+    if (yearFirst?.[1]) return cleanUnit(yearFirst[1]);
   }
   return null;
 }

@@ -7,6 +7,11 @@ export function sha256Of(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** A file that could not be read: stored with its reason and no tables. */
+export function failedReport(file: string, error: string): Report {
+  return { file, sha256: sha256Of(file), unit: null, year: null, printed_unit: null, status: "failed", error, tables: [], findings: [] };
+}
+
 export interface SampleOptions {
   readonly file: string;
   readonly unit: string;
