@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { openPdf, readPage } from "../source/pdf.js";
 import { layoutPage } from "../layout/page.js";
+import { unruledTables } from "../recognize/unruled.js";
 
 const [file, from = "1", to = "9999"] = process.argv.slice(2);
 if (!file) {
@@ -14,8 +15,9 @@ for (let n = Number(from); n <= Math.min(Number(to), pdf.pageCount); n++) {
   const layout = layoutPage(await readPage(pdf.doc, n));
   console.log(`=== page ${n} (${Math.round(layout.width)}x${Math.round(layout.height)}) grids ${layout.grids.length}`);
   for (const l of layout.lines) console.log(`  | ${Math.round(l.y0)} ${l.text}`);
-  layout.grids.forEach((g, gi) => {
-    console.log(`  grid ${gi}: ${g.ys.length - 1} rows x ${g.xs.length - 1} cols @ y ${Math.round(g.y0)}-${Math.round(g.y1)}`);
+  const unruled = unruledTables(layout, null).map((u) => u.grid);
+  [...layout.grids, ...unruled].forEach((g, gi) => {
+    console.log(`  ${gi >= layout.grids.length ? "unruled " : ""}grid ${gi}: ${g.ys.length - 1} rows x ${g.xs.length - 1} cols @ y ${Math.round(g.y0)}-${Math.round(g.y1)}`);
     for (let r = 0; r < g.ys.length - 1; r++) {
       const seen = new Set<number>();
       const parts: string[] = [];

@@ -5,11 +5,13 @@ import type { StandardTableId, Table } from "../../schemas/canonical.js";
 import type { PageModel } from "../source/model.js";
 import type { Extraction } from "../extract/types.js";
 import type { Grid } from "../layout/grid.js";
+import type { TextLine } from "../layout/lines.js";
 import { layoutPage, type PageLayout } from "../layout/page.js";
 import { readCaption, readEmptyStatement } from "./captions.js";
 import { continuationStart, headerTexts, readBodyRows, readColumns, type GridColumns, type RawRow } from "./grid-table.js";
 import { keyRows, type Unit } from "./keys.js";
 import { readKind, readUnit, readYear, type PageText } from "./metadata.js";
+import { unruledTables } from "./unruled.js";
 
 interface Instance {
   id: StandardTableId | null;
@@ -19,6 +21,7 @@ interface Instance {
   columns: GridColumns;
   header: Set<string>;
   xs: readonly number[];
+  unruled: boolean;
   raw: RawRow[];
   emptyStatement: string | null;
 }
@@ -35,17 +38,38 @@ function sameColumns(a: readonly number[], b: readonly number[]): boolean {
   return a.every((x, i) => Math.abs(x - b[i]!) <= SAME_COLUMNS);
 }
 
-function gridsToInstances(layouts: readonly PageLayout[], departments: string[]): Instance[] {
+interface PageTables {
+  readonly grids: { grid: Grid; unruled: boolean }[];
+  /** Text outside every table: captions, notes, narrative. */
+  readonly lines: TextLine[];
+}
+
+/** Ruled grids and unruled tables of a page, top to bottom, and the text left around them. */
+function pageTables(layout: PageLayout, continuing: readonly number[] | null): PageTables {
+  const unruled = unruledTables(layout, continuing);
+  const used = new Set(unruled.flatMap((u) => [...u.used]));
+  const grids = [
+    ...layout.grids.filter(hasText).map((grid) => ({ grid, unruled: false })),
+    ...unruled.map((u) => ({ grid: u.grid, unruled: true })),
+  ].sort((a, b) => a.grid.y0 - b.grid.y0);
+  return { grids, lines: layout.lines.filter((l) => !used.has(l)) };
+}
+
+function gridsToInstances(layouts: readonly PageLayout[], departments: string[], narrative: PageText[]): Instance[] {
   const instances: Instance[] = [];
   for (const layout of layouts) {
     let ceiling = 0;
-    const grids = layout.grids.filter(hasText);
-    grids.forEach((grid, gi) => {
-      const caption = readCaption(layout.lines, grid, ceiling);
+    const last0 = instances[instances.length - 1];
+    const open = last0?.unruled && last0.pages[last0.pages.length - 1] === layout.page - 1 ? last0.xs : null;
+    const page = pageTables(layout, open);
+    narrative.push({ page: layout.page, text: page.lines.map((l) => l.text).join("\n") });
+    const grids = page.grids.map((g) => g.grid);
+    page.grids.forEach(({ grid, unruled }, gi) => {
+      const caption = readCaption(page.lines, grid, ceiling);
       ceiling = grid.y1;
       if (caption.department) departments.push(caption.department);
       const floor = grids[gi + 1]?.y0 ?? layout.height;
-      const statement = readEmptyStatement(layout.lines, grid, floor);
+      const statement = readEmptyStatement(page.lines, grid, floor);
       const last = instances[instances.length - 1];
       const lastPage = last?.pages[last.pages.length - 1] ?? -99;
       if (caption.id || caption.extra) {
@@ -58,6 +82,7 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[])
           columns,
           header: headerTexts(grid, columns.bodyStart),
           xs: grid.xs,
+          unruled,
           raw: readBodyRows(grid, columns),
           emptyStatement: statement,
         });
@@ -103,7 +128,8 @@ function mostCommon<T>(values: readonly T[]): T | null {
 export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction, "page_count" | "producer"> {
   const layouts = pages.map(layoutPage);
   const departments: string[] = [];
-  const instances = gridsToInstances(layouts, departments);
+  const narrative: PageText[] = [];
+  const instances = gridsToInstances(layouts, departments, narrative);
   const docUnit = mostCommon(instances.map((i) => i.unit).filter((u): u is Unit => u !== null));
   // A standard table printed twice is kept once; the second copy is an extra, never dropped.
   const seen = new Set<StandardTableId>();
@@ -114,7 +140,6 @@ export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction,
     return instanceToTable(inst, inst.id ? 0 : ++extras, docUnit ?? "万元");
   });
   tables.sort((a, b) => rank(a.id) - rank(b.id));
-  const narrative: PageText[] = layouts.map((l) => ({ page: l.page, text: l.lines.map((x) => x.text).join("\n") }));
   const front = narrative.slice(0, FRONT_PAGES);
   const unit = readUnit(departments, front);
   const year = readYear(

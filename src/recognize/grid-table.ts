@@ -65,7 +65,7 @@ function isColumnNumbersRow(texts: readonly string[]): boolean {
 
 const isLabel = (t: string): boolean => TOTAL_LINE.test(stripNumbering(t)) || /^[一二三四五六七八九十]+、/.test(t);
 
-function isBodyRow(texts: readonly string[]): boolean {
+export function isBodyRow(texts: readonly string[]): boolean {
   if (isColumnNumbersRow(texts)) return false;
   if (texts.some((t) => looksLikeAmount(t) || CODE.test(t) || /^\d{3,7}\D/.test(t))) return true;
   // With no figure to go by, a row of line labels (一、…, 合计) is a body row;

@@ -1,0 +1,54 @@
+// Report scores -> figures per group (all, per producer, per variant value).
+import type { Variant } from "../corpus/variant.js";
+import type { ReportScore } from "./score.js";
+
+export interface GroupFigures {
+  readonly group: string;
+  readonly reports: number;
+  readonly kindOk: number;
+  readonly tablePrecision: number;
+  readonly tableRecall: number;
+  readonly cellAccuracy: number;
+  readonly cellsTruth: number;
+  readonly cellsSpurious: number;
+  readonly nameAccuracy: number;
+  /** Reports whose unit, year and printed unit are all right. */
+  readonly metaOk: number;
+  readonly faultsExpected: number;
+  readonly faultsFound: number;
+  readonly falseAlarms: number;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+
+export function figures(group: string, scores: readonly ReportScore[]): GroupFigures {
+  const sum = (f: (s: ReportScore) => number): number => scores.reduce((n, s) => n + f(s), 0);
+  return {
+    group,
+    reports: scores.length,
+    kindOk: sum((s) => Number(s.kindOk)),
+    tablePrecision: ratio(sum((s) => s.tables.correct), sum((s) => s.tables.found)),
+    tableRecall: ratio(sum((s) => s.tables.correct), sum((s) => s.tables.truth)),
+    cellAccuracy: ratio(sum((s) => s.cells.exact), sum((s) => s.cells.truth)),
+    cellsTruth: sum((s) => s.cells.truth),
+    cellsSpurious: sum((s) => s.cells.spurious),
+    nameAccuracy: ratio(sum((s) => s.names.exact), sum((s) => s.names.truth)),
+    metaOk: sum((s) => Number(s.meta.unit && s.meta.year && s.meta.printedUnit)),
+    faultsExpected: sum((s) => s.faults.expected),
+    faultsFound: sum((s) => s.faults.found),
+    falseAlarms: sum((s) => s.falseAlarms),
+  };
+}
+
+/** "all", then one group per producer, then one per variant field value. */
+export function groupFigures(scored: readonly { score: ReportScore; variant: Variant }[]): GroupFigures[] {
+  const groups = new Map<string, ReportScore[]>([["all", scored.map((s) => s.score)]]);
+  for (const { score, variant } of scored) {
+    for (const [field, value] of Object.entries(variant)) {
+      const name = field === "producer" ? `producer=${String(value)}` : `${field}=${String(value)}`;
+      groups.set(name, [...(groups.get(name) ?? []), score]);
+    }
+  }
+  const order = (g: string): string => (g === "all" ? "0" : g.startsWith("producer=") ? `1${g}` : `2${g}`);
+  return [...groups.entries()].sort((a, b) => order(a[0]).localeCompare(order(b[0]))).map(([g, s]) => figures(g, s));
+}

@@ -1,0 +1,32 @@
+// The eval table: one line per group, percentages with one decimal.
+import type { GroupFigures } from "./aggregate.js";
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export function formatTable(rows: readonly GroupFigures[]): string {
+  const head = ["group", "reports", "kind", "tables P", "tables R", "cells", "spurious", "names", "meta", "errors found", "false alarms"];
+  const body = rows.map((r) => [
+    r.group,
+    String(r.reports),
+    `${r.kindOk}/${r.reports}`,
+    pct(r.tablePrecision),
+    pct(r.tableRecall),
+    `${pct(r.cellAccuracy)} of ${r.cellsTruth}`,
+    String(r.cellsSpurious),
+    pct(r.nameAccuracy),
+    `${r.metaOk}/${r.reports}`,
+    `${r.faultsFound}/${r.faultsExpected}`,
+    String(r.falseAlarms),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
+export function summaryLine(all: GroupFigures): string {
+  return (
+    `eval: ${all.reports} reports; kind ${all.kindOk}/${all.reports}; tables P ${pct(all.tablePrecision)} R ${pct(all.tableRecall)}; ` +
+    `cells ${pct(all.cellAccuracy)} of ${all.cellsTruth} (${all.cellsSpurious} spurious); names ${pct(all.nameAccuracy)}; ` +
+    `meta ${all.metaOk}/${all.reports}; errors found ${all.faultsFound}/${all.faultsExpected}; false alarms ${all.falseAlarms}`
+  );
+}

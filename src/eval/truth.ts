@@ -1,0 +1,62 @@
+// A truth file as the scorer reads it: the canonical report the generator
+// meant, plus what it did on purpose (variant, injected faults, document kind).
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { DocumentKind, Report } from "../../schemas/canonical.js";
+import { SEED_VARIANT, Variant } from "../corpus/variant.js";
+
+export const Fault = z.object({
+  rule: z.string(),
+  table: z.string(),
+  row: z.string().nullable(),
+  col: z.string().nullable().optional(),
+  /** error: a finding beyond rounding is expected; rounding: only a within-rounding gap. */
+  kind: z.enum(["error", "rounding"]),
+});
+export type Fault = z.infer<typeof Fault>;
+
+export const TruthFile = Report.extend({
+  variant: Variant.partial().optional(),
+  faults: z.array(Fault).optional(),
+  expected_kind: DocumentKind.optional(),
+  // Findings a correct checker reports (the seed's truth), with the fields the scorer needs.
+  findings: z.array(z.object({ table: z.string().nullable(), row: z.string().nullable(), severity: z.enum(["error", "warning", "info"]) }).loose()),
+});
+export type TruthFile = z.infer<typeof TruthFile>;
+
+export interface Truth {
+  readonly path: string;
+  readonly report: TruthFile;
+  readonly variant: Variant;
+  readonly expectedKind: z.infer<typeof DocumentKind>;
+  /** Faults whose finding must be an error, from `faults` and from error-severity truth findings. */
+  readonly errors: readonly { table: string; row: string | null }[];
+}
+
+export async function findTruthFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await findTruthFiles(p)));
+    else if (entry.name.endsWith(".truth.json")) out.push(p);
+  }
+  return out.sort();
+}
+
+export async function loadTruth(file: string): Promise<Truth> {
+  const parsed = TruthFile.safeParse(JSON.parse(await readFile(file, "utf8")));
+  if (!parsed.success) throw new Error(`Expected a truth file, got ${file}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  const report = parsed.data;
+  const errors = [
+    ...(report.faults ?? []).filter((f) => f.kind === "error").map((f) => ({ table: f.table, row: f.row })),
+    ...report.findings.filter((f) => f.severity === "error").map((f) => ({ table: f.table ?? "", row: f.row })),
+  ];
+  return {
+    path: file,
+    report,
+    variant: { ...SEED_VARIANT, ...report.variant },
+    expectedKind: report.expected_kind ?? report.kind ?? "final",
+    errors,
+  };
+}

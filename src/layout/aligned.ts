@@ -1,0 +1,411 @@
+// Tables with no ruling lines: a grid from text alignment alone, in the same
+// shape as a ruled grid so recognition reads both one way. Columns come from
+// the body lines (figures and labels line up under each other), empty columns
+// from header words standing over no body text; rows are the body lines, a
+// line holding text in one column only continues the row beside it.
+import type { TextRun } from "../source/model.js";
+import type { Grid, GridCell } from "./grid.js";
+import { runsToLines, type TextLine } from "./lines.js";
+
+interface Word {
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly size: number;
+  readonly runs: readonly TextRun[];
+}
+
+/** A gap wider than this share of the font size separates two words. */
+const WORD_GAP = 0.25;
+/** Inner padding assumed between a cell's text and its (invisible) border. */
+const PADDING = 3;
+
+export function lineWords(line: TextLine): Word[] {
+  const words: Word[] = [];
+  let cur: TextRun[] = [];
+  const flush = (): void => {
+    if (cur.length === 0) return;
+    const l = runsToLines(cur)[0]!;
+    words.push({ text: l.text, x0: l.x0, x1: l.x1, y0: l.y0, y1: l.y1, size: l.size, runs: cur });
+    cur = [];
+  };
+  for (const r of line.runs) {
+    const prev = cur[cur.length - 1];
+    if (prev && r.x0 - prev.x1 > Math.min(r.size, prev.size) * WORD_GAP) flush();
+    cur.push(r);
+  }
+  flush();
+  return joinSpaced(words);
+}
+
+/** The 栏次 line: "栏次 1 2 3 …" — it places the columns, it is not a heading. */
+function isNumbersLine(words: readonly Word[]): boolean {
+  const t = words.map((w) => w.text.replace(/\s+/g, "")).join("");
+  return /栏次/.test(t) ? /^[栏次\d]+$/.test(t) : words.length >= 2 && /^\d+$/.test(t);
+}
+
+const isGlyph = (w: Word): boolean => [...w.text.replace(/\s+/g, "")].length === 1 && /[^\x00-\x7f]/.test(w.text);
+
+/**
+ * Headers space single characters out ("项 目", "收 入", "因 公 出 国"): a run of
+ * single glyphs at equal gaps is one word. "收 入 支 出" over two blocks has
+ * one wide gap in the middle, so it stays two words.
+ */
+function joinSpaced(words: Word[]): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let j = i + 1;
+    if (isGlyph(words[i]!) && j < words.length && isGlyph(words[j]!)) {
+      const gap = words[j]!.x0 - words[i]!.x1;
+      let k = j;
+      while (k + 1 < words.length && isGlyph(words[k + 1]!) && Math.abs(words[k + 1]!.x0 - words[k]!.x1 - gap) <= Math.max(1, gap * 0.15)) k++;
+      // Two glyphs join only when close ("项 目"); three or more at one pitch join at any pitch.
+      if (k > j || gap <= words[i]!.size * 3) j = k + 1;
+    }
+    const group = words.slice(i, j);
+    const runs = group.flatMap((w) => w.runs);
+    out.push(
+      group.length === 1
+        ? group[0]!
+        : {
+            text: group.map((w) => w.text).join(""),
+            x0: group[0]!.x0,
+            x1: group[group.length - 1]!.x1,
+            y0: Math.min(...group.map((w) => w.y0)),
+            y1: Math.max(...group.map((w) => w.y1)),
+            size: Math.max(...group.map((w) => w.size)),
+            runs,
+          },
+    );
+    i = j;
+  }
+  return out;
+}
+
+type Interval = [number, number];
+
+function mergeIntervals(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const iv of sorted) {
+    const last = out[out.length - 1];
+    if (last && iv[0] <= last[1] + 1) last[1] = Math.max(last[1], iv[1]);
+    else out.push([iv[0], iv[1]]);
+  }
+  return out;
+}
+
+const overlaps = (w: { x0: number; x1: number }, iv: Interval): boolean => w.x0 < iv[1] - 0.5 && w.x1 > iv[0] + 0.5;
+
+interface Column {
+  x0: number;
+  x1: number;
+  /** How the body text of the column is aligned, from its words' edges. */
+  readonly align: "left" | "right" | "other";
+}
+
+const NUMERIC = /^[-－]?[\d,，.]+$/;
+
+/**
+ * Body columns by alignment, not by overlap (a long name may reach under the
+ * next column's heading): figures share a right edge, names and codes a left
+ * edge, line numbers a centre. Each edge shared by two or more rows anchors a
+ * column; a word joins the anchor it lines up with.
+ */
+function bodyColumns(rows: readonly Word[][]): Column[] {
+  type Anchor = { kind: "left" | "right" | "centre"; at: number; support: number; words: Word[] };
+  const edge = (w: Word, kind: Anchor["kind"]): number => (kind === "left" ? w.x0 : kind === "right" ? w.x1 : (w.x0 + w.x1) / 2);
+  const kindsOf = (w: Word): Anchor["kind"][] => (NUMERIC.test(w.text.replace(/\s+/g, "")) ? ["right", "centre", "left"] : ["left", "centre"]);
+  const anchors: Anchor[] = [];
+  const words = rows.flat();
+  for (const kind of ["right", "left", "centre"] as const) {
+    const candidates = words.filter((w) => kindsOf(w).includes(kind)).map((w) => ({ w, at: edge(w, kind) }));
+    candidates.sort((a, b) => a.at - b.at);
+    let group: { w: Word; at: number }[] = [];
+    const close = (): void => {
+      if (group.length >= 2) anchors.push({ kind, at: group.reduce((n, g) => n + g.at, 0) / group.length, support: group.length, words: [] });
+      group = [];
+    };
+    for (const c of candidates) {
+      if (group.length > 0 && c.at - group[group.length - 1]!.at > 1.5) close();
+      group.push(c);
+    }
+    close();
+  }
+  // Each word to the anchor it lines up with that most words share (centred line numbers
+  // of one and two digits share a centre, not an edge).
+  const lonely: Word[] = [];
+  for (const w of words) {
+    const home = kindsOf(w)
+      .flatMap((kind) => anchors.filter((a) => a.kind === kind && Math.abs(edge(w, kind) - a.at) <= 1.5))
+      .sort((a, b) => b.support - a.support)[0];
+    if (home) home.words.push(w);
+    else lonely.push(w);
+  }
+  const used = anchors.filter((a) => a.words.length > 0);
+  // A word in no anchored column: with the column it overlaps, else a column of its own.
+  const columns: Column[] = used.map((a) => ({
+    x0: Math.min(...a.words.map((w) => w.x0)),
+    x1: Math.max(...a.words.map((w) => w.x1)),
+    align: a.kind === "centre" ? "other" : a.kind,
+  }));
+  for (const w of lonely) {
+    const c = columns.find((k) => overlaps(w, [k.x0, k.x1]));
+    if (c) {
+      c.x0 = Math.min(c.x0, w.x0);
+      c.x1 = Math.max(c.x1, w.x1);
+    } else columns.push({ x0: w.x0, x1: w.x1, align: "other" });
+  }
+  return columns.sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * Column boundaries: body words give the columns; a header word over no body
+ * text belongs to the column beside it only on that column's open side (left
+ * of right-aligned figures, right of left-aligned names); otherwise it marks
+ * an empty column.
+ */
+/** Distributed two-glyph headings ("项　　目", "栏　　次") with no body column between the glyphs are one word. */
+function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of line) {
+    const prev = out[out.length - 1];
+    // Anything standing in the gap — a body column, another heading — keeps the glyphs apart.
+    const between = (a: Word, b: Word): boolean =>
+      columns.some((c) => c.x0 >= a.x1 && c.x0 < b.x0) || others.some((o) => o.x1 > a.x1 && o.x0 < b.x0);
+    if (prev && isGlyph(prev) && isGlyph(w) && !between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))) {
+      out[out.length - 1] = joinWords2(prev, w);
+    } else out.push(w);
+  }
+  return out;
+}
+
+function joinWords2(a: Word, b: Word): Word {
+  return { text: a.text + b.text, x0: a.x0, x1: b.x1, y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1), size: Math.max(a.size, b.size), runs: [...a.runs, ...b.runs] };
+}
+
+function columnBounds(columns: Column[], body: Word[][], header: Word[][]): number[] {
+  const original = columns.map((c) => [c.x0, c.x1] as Interval);
+  // Labels over whole blocks (收入 | 支出) head columns; they never make one.
+  const heads = header.length > 1 ? header.slice(1) : header;
+  const lonely = heads.flat().filter((w) => !original.some((iv) => overlaps(w, iv)));
+  const added: Interval[] = [];
+  for (const w of lonely) {
+    const reach = w.size * 1.5;
+    // A single figure's column has no alignment to go by: a 栏次 number left of it is its own.
+    const numeric = /^\d{1,2}$/.test(w.text.replace(/\s+/g, ""));
+    const home = columns.find(
+      (c, i) =>
+        overlaps(w, [c.x0, c.x1]) ||
+        ((c.align === "right" || (numeric && c.align === "other")) && w.x1 <= original[i]![0] && original[i]![0] - w.x1 <= reach) ||
+        (c.align === "left" && w.x0 >= original[i]![1] && w.x0 - original[i]![1] <= reach),
+    );
+    if (home) {
+      home.x0 = Math.min(home.x0, w.x0);
+      home.x1 = Math.max(home.x1, w.x1);
+    } else added.push([w.x0, w.x1]);
+  }
+  const intervals = [...columns.map((c) => [c.x0, c.x1] as Interval)];
+  for (const iv of mergeIntervals(added)) if (!intervals.some((c) => overlaps({ x0: iv[0], x1: iv[1] }, c))) intervals.push(iv);
+  intervals.sort((a, b) => a[0] - b[0]);
+  const all = [...body.flat(), ...header.flat()];
+  const left = Math.min(...all.map((w) => w.x0)) - PADDING;
+  const right = Math.max(...all.map((w) => w.x1)) + PADDING;
+  const xs = [left];
+  for (let i = 1; i < intervals.length; i++) {
+    const prev = intervals[i - 1]!;
+    const next = intervals[i]!;
+    // Overlapping extents (a long name under the next heading): cut just before the next column's text.
+    xs.push(prev[1] < next[0] ? (prev[1] + next[0]) / 2 : next[0] - 0.5);
+  }
+  xs.push(right);
+  return xs;
+}
+
+/** A column lying mostly inside another (centred 合计 labels in the name column) is part of it. */
+function mergeNested(columns: Column[]): Column[] {
+  const out: Column[] = [];
+  for (const c of [...columns].sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))) {
+    const host = out.find((o) => Math.min(o.x1, c.x1) - Math.max(o.x0, c.x0) >= 0.5 * (c.x1 - c.x0));
+    if (host) {
+      host.x0 = Math.min(host.x0, c.x0);
+      host.x1 = Math.max(host.x1, c.x1);
+    } else out.push({ ...c });
+  }
+  return out.sort((a, b) => a.x0 - b.x0);
+}
+
+function columnOf(xs: readonly number[], x: number): number {
+  for (let c = 0; c < xs.length - 1; c++) if (x < xs[c + 1]!) return c;
+  return xs.length - 2;
+}
+
+/** Columns a word covers: those its extent reaches into by more than a little. */
+function spanOf(xs: readonly number[], w: Word): [number, number] {
+  // Reaching half a character past a boundary is still within the column (centred headers).
+  const slack = Math.min(w.size * 0.5, (w.x1 - w.x0) / 2 - 0.1);
+  const c0 = columnOf(xs, w.x0 + slack);
+  const c1 = columnOf(xs, w.x1 - slack);
+  return [c0, c1 + 1];
+}
+
+interface Band {
+  readonly y0: number;
+  readonly y1: number;
+  readonly words: Word[];
+}
+
+/** Body lines, with lines holding text in a single column folded into the nearest body line. */
+function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): Band[] {
+  const bands: Band[] = [];
+  const pending: Word[][] = [];
+  const toBand = (ws: Word[]): Band => ({ y0: Math.min(...ws.map((w) => w.y0)), y1: Math.max(...ws.map((w) => w.y1)), words: [...ws] });
+  lines.forEach((ws, i) => {
+    const cols = new Set(ws.map((w) => columnOf(xs, (w.x0 + w.x1) / 2)));
+    if (isBody[i] || cols.size > 1) bands.push(toBand(ws));
+    else pending.push(ws);
+  });
+  for (const ws of pending) {
+    const cy = (ws[0]!.y0 + ws[0]!.y1) / 2;
+    let best: Band | undefined;
+    for (const b of bands) if (!best || Math.abs((b.y0 + b.y1) / 2 - cy) < Math.abs((best.y0 + best.y1) / 2 - cy)) best = b;
+    if (!best) continue;
+    const merged = toBand([...best.words, ...ws]);
+    bands[bands.indexOf(best)] = merged;
+  }
+  return bands.sort((a, b) => a.y0 - b.y0);
+}
+
+interface HeaderCell {
+  row: number;
+  readonly c0: number;
+  readonly c1: number;
+  readonly words: Word[];
+}
+
+/**
+ * Header cells. Wrapped header text sits at different heights per column, so
+ * header lines are not rows: a word within one column is that column's own
+ * heading (all of them, top to bottom, are one cell); a word reaching across
+ * columns heads them all (本年支出 over 小计|基本|项目), one level per height,
+ * top first; a sparse top line of labels (收入|支出, 预算数|决算数) shares the
+ * columns out by nearness. Own headings form the last header row.
+ */
+function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCell[]; rows: number } {
+  const nc = xs.length - 1;
+  const words = header.flat();
+  if (words.length === 0) return { cells: [], rows: 0 };
+  const top = header[0]!;
+  const restTop = Math.min(...header.slice(1).flat().map((w) => w.y0), Infinity);
+  const sparseTop = header.length > 1 && Math.max(...top.map((w) => w.y1)) <= restTop + 1 && (top.length === 1 ? nc > 2 : top.length * 2 < nc);
+  const spans = new Map<Word, [number, number]>();
+  for (const w of words) spans.set(w, spanOf(xs, w));
+  if (sparseTop) {
+    const centres = top.map((w) => (w.x0 + w.x1) / 2);
+    top.forEach((w, i) => {
+      const mine = [...Array(nc).keys()].filter((c) => {
+        const d = centres.map((x) => Math.abs(x - (xs[c]! + xs[c + 1]!) / 2));
+        return d.indexOf(Math.min(...d)) === i;
+      });
+      if (mine.length > 0) spans.set(w, [Math.min(...mine), Math.max(...mine) + 1]);
+    });
+  }
+  // Spanning words: vertically adjacent pieces over the same columns are one (wrapped) label.
+  const spanning: HeaderCell[] = [];
+  for (const w of words.filter((k) => spans.get(k)![1] - spans.get(k)![0] > 1).sort((a, b) => a.y0 - b.y0)) {
+    const [c0, c1] = spans.get(w)!;
+    const prev = spanning.find((h) => h.c0 === c0 && h.c1 === c1 && w.y0 - Math.max(...h.words.map((k) => k.y1)) < w.size);
+    if (prev) prev.words.push(w);
+    else spanning.push({ row: 0, c0, c1, words: [w] });
+  }
+  const levels: number[] = [];
+  for (const h of spanning) {
+    const y = Math.min(...h.words.map((w) => w.y0));
+    let level = levels.findIndex((l) => Math.abs(l - y) < h.words[0]!.size * 0.5);
+    if (level < 0) {
+      levels.push(y);
+      level = levels.length - 1;
+    }
+    h.row = level;
+  }
+  // Levels in top-to-bottom order.
+  const order = [...levels.keys()].sort((a, b) => levels[a]! - levels[b]!);
+  for (const h of spanning) h.row = order.indexOf(h.row);
+  const own = new Map<number, Word[]>();
+  for (const w of words.filter((k) => spans.get(k)![1] - spans.get(k)![0] === 1)) {
+    const c = spans.get(w)![0];
+    own.set(c, [...(own.get(c) ?? []), w]);
+  }
+  const last = levels.length;
+  const cells = [...spanning, ...[...own.entries()].map(([c, ws]) => ({ row: last, c0: c, c1: c + 1, words: ws }))];
+  return { cells, rows: last + 1 };
+}
+
+/**
+ * Builds a grid from the lines of one unruled table (caption lines already
+ * removed). `isBody` tells a body line from a header line by its words.
+ */
+export function alignedGrid(
+  page: number,
+  lines: readonly TextLine[],
+  isBody: (words: readonly string[]) => boolean,
+  /** Column boundaries of the same table on the page before (a continuation keeps its columns). */
+  xsHint?: readonly number[],
+): Grid | null {
+  const wordLines = lines.map(lineWords).filter((ws) => ws.length > 0);
+  const body = wordLines.map((ws) => isBody(ws.map((w) => w.text.replace(/\s+/g, ""))));
+  const first = body.indexOf(true);
+  if (first < 0) return null;
+  const rest = wordLines.slice(first);
+  const bodyWords = rest.filter((_, i) => body[first + i]);
+  const columns = mergeNested(bodyColumns(bodyWords));
+  const headLines = wordLines.slice(0, first);
+  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k !== i).flat()));
+  const xs = xsHint ? [...xsHint] : columnBounds(columns, bodyWords, header);
+  const nc = xs.length - 1;
+  if (nc < 2) return null;
+  const bands = bodyBands(rest, body.slice(first), xs);
+
+  const numbered = header.filter(isNumbersLine);
+  const { cells: hCells, rows: headerRows } = headerCells(header.filter((ws) => !isNumbersLine(ws)), xs);
+  // Header rows get heights of their own between the header's top and the first body line.
+  const hTop = header.length > 0 ? Math.min(...header.flat().map((w) => w.y0)) : bands[0]!.y0 - 1;
+  const hBottom = bands[0]!.y0;
+  const headerYs = [...Array(headerRows).keys()].map((r) => hTop + ((hBottom - hTop) * r) / headerRows);
+  void numbered;
+  const ys = [...headerYs, ...bands.map((b) => b.y0), Math.max(...bands.map((b) => b.y1)) + 1];
+  const nr = ys.length - 1;
+  const cells: GridCell[] = [];
+  const cellAt: number[][] = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
+  const addCell = (r0: number, r1: number, c0: number, c1: number, words: Word[]): void => {
+    const lns = runsToLines(words.flatMap((w) => w.runs));
+    const idx = cells.length;
+    cells.push({ r0, r1, c0, c1, x0: xs[c0]!, x1: xs[c1]!, y0: ys[r0]!, y1: ys[r1]!, lines: lns, text: joinWords(words) });
+    for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) if (cellAt[r]![c] === -1) cellAt[r]![c] = idx;
+  };
+  for (const h of hCells) addCell(h.row, h.row + 1, h.c0, h.c1, h.words);
+  bands.forEach((b, i) => {
+    const r = headerRows + i;
+    // Words by the column they start in; a label reaching across columns (合计 over 编码|名称) spans them.
+    const groups = new Map<number, { c1: number; words: Word[] }>();
+    for (const w of b.words) {
+      const [c0, c1] = spanOf(xs, w);
+      const c = c1 - c0 > 1 ? c0 : columnOf(xs, (w.x0 + w.x1) / 2);
+      const g = groups.get(c) ?? { c1: c + 1, words: [] };
+      g.c1 = Math.max(g.c1, c1 - c0 > 1 ? c1 : c + 1);
+      g.words.push(w);
+      groups.set(c, g);
+    }
+    for (const [c, g] of [...groups.entries()].sort((x, y) => x[0] - y[0])) if (cellAt[r]![c] === -1) addCell(r, r + 1, c, g.c1, g.words);
+  });
+  for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) if (cellAt[r]![c] === -1) addCell(r, r + 1, c, c + 1, []);
+  return { page, xs, ys, cells, cellAt, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]! };
+}
+
+function joinWords(words: readonly Word[]): string {
+  const lns = runsToLines(words.flatMap((w) => w.runs));
+  return lns.map((l) => l.text).join("");
+}

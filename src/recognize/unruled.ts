@@ -1,0 +1,75 @@
+// Tables printed without ruling lines: a table title with no ruled grid under
+// it starts one; its lines run down to the first note, statement, next title
+// or page number. A page with neither title nor grid after such a table is
+// its continuation. The lines become a grid by alignment (layout/aligned.ts).
+import { alignedGrid } from "../layout/aligned.js";
+import type { Grid } from "../layout/grid.js";
+import type { TextLine } from "../layout/lines.js";
+import type { PageLayout } from "../layout/page.js";
+import { isBodyRow } from "./grid-table.js";
+import { ANY_TABLE_TITLE, cleanTitle, standardTableOf } from "./rules/tables.js";
+import { compact } from "./text.js";
+
+/** Lines that end a table's band: notes, statements, page numbers. */
+const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(无|没有)|^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页/;
+/** Lines between a title and its table: department and unit captions, a table number. */
+const CAPTION = /(部门|单位|编制单位)(名称)?[:：]|^(公开)?\d+表$|^[（(]?表[一二三四五六七八九十\d]+[)）]?$|^(金额)?单位[:：]/;
+/** How far below its title an unruled table must start, in points. */
+const TITLE_REACH = 80;
+
+const isTitle = (t: string): boolean => standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t));
+
+export interface UnruledTable {
+  readonly grid: Grid;
+  /** The lines the grid was built from (no longer narrative or caption text). */
+  readonly used: ReadonlySet<TextLine>;
+}
+
+function band(lines: readonly TextLine[], start: number): TextLine[] {
+  const out: TextLine[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const t = compact(lines[i]!.text);
+    if (BAND_END.test(t) || (out.length > 0 && isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
+    out.push(lines[i]!);
+  }
+  return out;
+}
+
+function build(page: number, lines: TextLine[], xs?: readonly number[]): UnruledTable | null {
+  const grid = alignedGrid(page, lines, isBodyRow, xs);
+  return grid ? { grid, used: new Set(lines) } : null;
+}
+
+/**
+ * The unruled tables on a page. `continuing` gives the column boundaries of an
+ * unruled table left open on the page before, if any.
+ */
+export function unruledTables(layout: PageLayout, continuing: readonly number[] | null): UnruledTable[] {
+  const lines = layout.lines;
+  const out: UnruledTable[] = [];
+  const ruledBelow = (y: number): boolean => layout.grids.some((g) => g.y0 >= y - 2 && g.y0 - y <= TITLE_REACH + 80);
+  let i = 0;
+  if (continuing && layout.grids.length === 0 && !lines.some((l) => isTitle(compact(l.text)))) {
+    const t = build(layout.page, band(lines, 0), continuing);
+    if (t) out.push(t);
+    return out;
+  }
+  while (i < lines.length) {
+    const text = compact(lines[i]!.text);
+    if (!isTitle(text) || ruledBelow(lines[i]!.y1)) {
+      i++;
+      continue;
+    }
+    let start = i + 1;
+    while (start < lines.length && CAPTION.test(compact(lines[start]!.text))) start++;
+    if (start >= lines.length || lines[start]!.y0 - lines[i]!.y1 > TITLE_REACH) {
+      i++;
+      continue;
+    }
+    const rows = band(lines, start);
+    const t = rows.length >= 2 ? build(layout.page, rows) : null;
+    if (t) out.push(t);
+    i = start + Math.max(rows.length, 1);
+  }
+  return out;
+}
