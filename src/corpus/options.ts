@@ -1,26 +1,24 @@
-// Generation options. Defaults reproduce the seed publisher's look; each
-// variant the corpus will need later (units, unruled tables, per-glyph text,
-// rotated pages, split code columns) becomes a field here.
+// Generation options. Defaults reproduce the seed publisher's look; how a
+// report's print departs from it is its variant (variant.ts), and every
+// "print" field of the variant is honoured by render/.
+
+import { SEED_VARIANT, type Variant } from "./variant.js";
 
 export type FolioStyle = "dashed" | "plain" | "none";
 
 export interface GenerateOptions {
   /** Seeds every random choice of the generator, through rng.ts (none are made yet). */
   readonly seed: number;
-  /** Repeat a split table's header on its continuation pages. */
-  readonly repeatHeader: boolean;
-  /** Stroke cell borders; false gives an unruled table. */
-  readonly ruled: boolean;
   /** Page number at the bottom of every page but the cover: "- 5 -", "5", or none. */
   readonly folio: FolioStyle;
+  /** How the report prints: template, orientation, ruling, glyphs, splits, units, number and code styles. */
+  readonly variant: Variant;
 }
 
 export const DEFAULT_OPTIONS: GenerateOptions = {
   seed: 1,
-  // The samples in variants.md §7 continue split tables without a header.
-  repeatHeader: false,
-  ruled: true,
   folio: "dashed",
+  variant: SEED_VARIANT,
 };
 
 export function withDefaults(partial: Partial<GenerateOptions> = {}): GenerateOptions {

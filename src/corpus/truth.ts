@@ -1,9 +1,13 @@
 // The truth for a generated PDF: the canonical Report a perfect extractor
 // returns. Tables and cells come from the source; pages, columns, sha256 and
-// page count from the rendering. Findings are kept verbatim (with fields the
+// page count from the rendering. A cell's value is what a reader can know
+// from the page: a cell the variant prints empty (a zero under zero: "blank")
+// is null, as the canonical model reads an empty cell; amounts printed in 元
+// stay in 万元 (printed_unit says 元). The variant is recorded beside them. Findings are kept verbatim (with fields the
 // Finding schema does not declare) plus the page where it is known.
 import { createHash } from "node:crypto";
 import { ExportLine, type Report } from "../../schemas/canonical.js";
+import { cellKey } from "./compose/standard-table.js";
 import type { GenerateOptions } from "./options.js";
 import type { RenderedReport } from "./render/report.js";
 import type { ReportSource } from "./source/schema.js";
@@ -32,7 +36,7 @@ export function buildTruth(
       ...(t.empty_statement !== undefined ? { empty_statement: t.empty_statement } : {}),
       columns: rendered.columns,
       rows: t.rows,
-      cells: t.cells,
+      cells: t.cells.map((c) => (rendered.texts.get(cellKey(c)) === "" && c.value !== null ? { ...c, value: null } : c)),
     };
   });
   const json: TruthJson = {
@@ -40,7 +44,7 @@ export function buildTruth(
     sha256: sha256(r.bytes),
     unit: source.unit,
     year: source.year,
-    printed_unit: source.printed_unit,
+    printed_unit: options.variant.unit,
     status: "ok",
     kind: source.kind,
     page_count: r.pageCount,
@@ -48,7 +52,13 @@ export function buildTruth(
     tables,
     findings: source.findings.map((f) => withPage(f, findingPage(f, r))),
     // Beyond the contract: what produced this PDF, so a variant can be rebuilt.
-    generator: { source: `corpus/sources/${source.id}.json`, template: source.template, options },
+    generator: {
+      source: `corpus/sources/${source.id}.json`,
+      template: options.variant.template,
+      options: { seed: options.seed, folio: options.folio },
+    },
+    // How this report prints (and, for synthetic sources, what it holds): the scorer breaks figures down by it.
+    variant: options.variant,
   };
   const parsed = ExportLine.safeParse(json);
   if (!parsed.success) throw new Error(`${source.id}: truth does not validate: ${parsed.error.message}`);

@@ -1,22 +1,23 @@
 // Body rows of a standard table for each body layout of the template.
-import { formatAmount } from "../format.js";
 import { cell, type GridCell, type GridRow } from "../layout/printed-table.js";
 import type { SourceTable } from "../source/schema.js";
 import type { BodyLayout, ColumnSpec, TableTemplate } from "../templates/types.js";
 
-type Lookup = (row: string, col: string) => number | null;
+/** A source cell as it prints. */
+type Lookup = (row: string, col: string) => string;
+export type AmountFormat = (value: number | null) => string;
 
-function lookupFor(table: SourceTable): Lookup {
+function lookupFor(table: SourceTable, format: AmountFormat): Lookup {
   const values = new Map(table.cells.map((c) => [`${c.row}\u0000${c.col}`, c.value]));
   return (row, col) => {
     const v = values.get(`${row}\u0000${col}`);
     if (v === undefined) throw new Error(`${table.id}: expected a cell ${row}/${col} in the source`);
-    return v;
+    return format(v);
   };
 }
 
 function amountCell(lookup: Lookup, row: string, col: string, index: number): GridCell {
-  return cell(formatAmount(lookup(row, col)), index, "right", { ref: { row, col }, shrink: true });
+  return cell(lookup(row, col), index, "right", { ref: { row, col }, shrink: true });
 }
 
 function labelOf(table: SourceTable, key: string): string {
@@ -29,12 +30,15 @@ function indexed(columns: readonly ColumnSpec[], block?: number): { spec: Column
   return columns.map((spec, index) => ({ spec, index })).filter((c) => block === undefined || c.spec.block === block);
 }
 
-function coded(table: SourceTable, t: TableTemplate, lookup: Lookup): GridRow[] {
+function coded(table: SourceTable, t: TableTemplate, lookup: Lookup, total: "top" | "bottom"): GridRow[] {
   const cols = indexed(t.columns);
   const codeCol = cols.find((c) => c.spec.kind === "code")?.index ?? 0;
   const nameCol = cols.find((c) => c.spec.kind === "name")?.index ?? 1;
   const amounts = cols.filter((c) => c.spec.key);
-  return table.rows.map((row) => {
+  const codes = table.rows.filter((r) => /^\d+$/.test(r.key));
+  const totals = table.rows.filter((r) => !/^\d+$/.test(r.key));
+  const order = total === "bottom" ? [...codes, ...totals] : table.rows;
+  return order.map((row) => {
     const isCode = /^\d+$/.test(row.key);
     const lead = isCode
       ? [cell(row.key, codeCol, "left"), cell(labelOf(table, row.key), nameCol, "left")]
@@ -129,11 +133,11 @@ function single(table: SourceTable, t: TableTemplate, lookup: Lookup): GridRow[]
   return [{ cells, minHeight: t.bodyRowHeight, keys: [row.key] }];
 }
 
-export function composeBody(table: SourceTable, t: TableTemplate): GridRow[] {
-  const lookup = lookupFor(table);
+export function composeBody(table: SourceTable, t: TableTemplate, amountFormat: AmountFormat): GridRow[] {
+  const lookup = lookupFor(table, amountFormat);
   switch (t.body.kind) {
     case "coded":
-      return coded(table, t, lookup);
+      return coded(table, t, lookup, t.body.total ?? "top");
     case "sided":
       return sided(table, t, lookup, t.body.centered);
     case "grouped":

@@ -1,35 +1,74 @@
 // A standard table (T1..T9) from its source and the template: header, 栏次
-// row and body, checked so that every source cell is printed exactly once.
+// row and body, code columns as the variant prints them, checked so that
+// every source cell is printed exactly once.
 import type { Column } from "../../../schemas/canonical.js";
-import { resolveWidths, type PrintedTable } from "../layout/printed-table.js";
+import { resolveWidths, type CellRef, type PrintedTable, type WidthFit } from "../layout/printed-table.js";
 import type { SourceTable } from "../source/schema.js";
-import type { TableTemplate } from "../templates/types.js";
+import type { ColumnSpec, TableTemplate } from "../templates/types.js";
+import type { Variant } from "../variant.js";
 import { composeBody } from "./body.js";
+import { applyCodes } from "./codes.js";
 import { columnNames, numberRow, placeHeader } from "./header.js";
+import { printAmount } from "./number-format.js";
 
 export interface ComposedTable {
   readonly printed: PrintedTable;
   readonly columns: Column[];
+  /** What each source cell prints as ("" for an empty cell), keyed `row/col`. */
+  readonly texts: ReadonlyMap<string, string>;
 }
 
-export function composeStandardTable(table: SourceTable, t: TableTemplate, availableWidth: number): ComposedTable {
+export interface ComposeOptions {
+  readonly availableWidth: number;
+  /** Narrower pages than the template's (portrait): how the columns fit. */
+  readonly fit?: WidthFit;
+  readonly variant: Variant;
+}
+
+export const cellKey = (r: CellRef): string => `${r.row}/${r.col}`;
+
+export function composeStandardTable(table: SourceTable, t: TableTemplate, o: ComposeOptions): ComposedTable {
   const ncols = t.columns.length;
   const header = placeHeader(t.header, ncols, t.headerRowHeight);
   const numbers = table.print.column_numbers;
-  const fullHeader = t.numberRow && numbers ? [...header, numberRow(t.numberRow, numbers, t.headerRowHeight)] : header;
-  const body = composeBody(table, t);
-  checkEveryCellPrinted(table, body.flatMap((r) => r.cells.flatMap((c) => (c.ref ? [c.ref] : []))));
+  const body = composeBody(table, t, (v) => printAmount(v, o.variant));
+  const grid = applyCodes(
+    {
+      columns: t.columns,
+      header,
+      ...(t.numberRow && numbers ? { numberRow: numberRow(t.numberRow, numbers, t.headerRowHeight) } : {}),
+      body,
+    },
+    o.variant.codes,
+    t.headerRowHeight,
+  );
+  const texts = new Map<string, string>();
+  for (const row of grid.body) for (const c of row.cells) if (c.ref) texts.set(cellKey(c.ref), c.text);
+  checkEveryCellPrinted(table, grid.body.flatMap((r) => r.cells.flatMap((c) => (c.ref ? [c.ref] : []))));
   return {
-    printed: { widths: resolveWidths(t.columns, availableWidth), fontSize: t.fontSize, header: fullHeader, body },
-    columns: columnNames(header, t.columns),
+    printed: {
+      widths: resolveWidths(grid.columns.map((c) => widen(c, o.variant)), o.availableWidth, o.fit),
+      fontSize: t.fontSize,
+      header: grid.numberRow ? [...grid.header, grid.numberRow] : grid.header,
+      body: grid.body,
+    },
+    columns: columnNames(grid.header, grid.columns),
+    texts,
   };
 }
 
-function checkEveryCellPrinted(table: SourceTable, refs: readonly { row: string; col: string }[]): void {
+/** Amounts in 元 run four digits longer: their columns widen, the name columns give way. */
+function widen(c: ColumnSpec, v: Variant): ColumnSpec {
+  return v.unit === "元" && c.kind === "amount" && c.width !== undefined ? { ...c, width: c.width * YUAN_WIDEN } : c;
+}
+
+const YUAN_WIDEN = 1.3;
+
+function checkEveryCellPrinted(table: SourceTable, refs: readonly CellRef[]): void {
   const seen = new Map<string, number>();
-  for (const r of refs) seen.set(`${r.row}/${r.col}`, (seen.get(`${r.row}/${r.col}`) ?? 0) + 1);
+  for (const r of refs) seen.set(cellKey(r), (seen.get(cellKey(r)) ?? 0) + 1);
   for (const c of table.cells) {
-    const n = seen.get(`${c.row}/${c.col}`) ?? 0;
+    const n = seen.get(cellKey(c)) ?? 0;
     if (n !== 1) throw new Error(`${table.id}: expected cell ${c.row}/${c.col} printed once, got ${n}`);
   }
 }

@@ -18,6 +18,8 @@ export interface PaginateInput {
   /** Height of an empty page. */
   readonly pageAvailable: number;
   readonly repeatHeader: boolean;
+  /** At most this many rows per slice: forces a split as long tables in real reports show. */
+  readonly maxRows?: number;
 }
 
 export function paginate(p: PaginateInput): Slice[] {
@@ -29,7 +31,7 @@ export function paginate(p: PaginateInput): Slice[] {
     let avail = (first ? p.firstAvailable : p.pageAvailable) - (withHeader ? p.headerHeight : 0);
     const newPage = !first;
     const rows: number[] = [];
-    while (i < p.rowHeights.length) {
+    while (i < p.rowHeights.length && rows.length < (p.maxRows ?? Infinity)) {
       const h = p.rowHeights[i] ?? 0;
       // A row taller than a whole page still goes somewhere.
       const canDefer = rows.length > 0 || (!newPage && p.firstAvailable < p.pageAvailable);

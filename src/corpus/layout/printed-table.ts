@@ -18,6 +18,8 @@ export interface GridCell {
   readonly ref?: CellRef;
   /** Amounts shrink their font to fit instead of wrapping. */
   readonly shrink?: boolean;
+  /** Set by layout: the column's shrunk size, shared by its amounts. */
+  readonly fontSize?: number;
 }
 
 export interface GridRow {
@@ -38,13 +40,32 @@ export function cell(text: string, col: number, align: CellAlign, more: Partial<
   return { text, col, colSpan: 1, rowSpan: 1, align, ...more };
 }
 
+/**
+ * How a table narrower than its template's page fits (portrait pages): fixed
+ * widths scale down (code columns excepted: a code never wraps), and a flex column takes at most `maxFlex` pt per unit of
+ * flex, so long names wrap as they do in real portrait tables; what the flex
+ * columns leave goes back to the fixed ones.
+ */
+export interface WidthFit {
+  readonly fixedScale: number;
+  readonly maxFlex: number;
+}
+
 /** Fixed widths as given; flex columns share what is left of `available`. */
 export function resolveWidths(
-  columns: readonly { readonly width?: number; readonly flex?: number }[],
+  columns: readonly { readonly width?: number; readonly flex?: number; readonly kind?: string }[],
   available: number,
+  fit?: WidthFit,
 ): number[] {
-  const fixed = columns.reduce((s, c) => s + (c.width ?? 0), 0);
+  const scaleOf = (c: { readonly kind?: string }): number => (c.kind === "code" ? 1 : (fit?.fixedScale ?? 1));
+  const fixed = columns.reduce((s, c) => s + (c.width ?? 0) * scaleOf(c), 0);
   const flexTotal = columns.reduce((s, c) => s + (c.width === undefined ? (c.flex ?? 1) : 0), 0);
   const spare = Math.max(0, available - fixed);
-  return columns.map((c) => c.width ?? (flexTotal > 0 ? (spare * (c.flex ?? 1)) / flexTotal : 0));
+  const cap = fit?.maxFlex;
+  if (cap === undefined || flexTotal === 0 || spare / flexTotal <= cap) {
+    return columns.map((c) => (c.width !== undefined ? c.width * scaleOf(c) : (spare * (c.flex ?? 1)) / flexTotal));
+  }
+  // The flex columns are capped: what they leave goes back to the fixed ones.
+  const grow = fixed > 0 ? 1 + (spare - cap * flexTotal) / fixed : 1;
+  return columns.map((c) => (c.width !== undefined ? c.width * scaleOf(c) * grow : cap * (c.flex ?? 1)));
 }

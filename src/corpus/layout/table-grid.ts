@@ -49,7 +49,7 @@ interface Fitted {
 function fit(c: GridCell, width: number, size: number, m: GridMetrics): Fitted {
   const inner = width - 2 * m.padX;
   if (c.shrink) {
-    let s = size;
+    let s = c.fontSize ?? size;
     while (s > m.minFontSize && m.measure(c.text, s) > inner) s -= 0.25;
     return { lines: [c.text], fontSize: s };
   }
@@ -99,10 +99,35 @@ export function placeRows(rows: readonly GridRow[], t: PrintedTable, m: GridMetr
   return { height: ys[rows.length] ?? 0, cells, keys: rows.flatMap((r) => r.keys) };
 }
 
+/**
+ * The font size every shrinking cell of a column takes: the smallest any of
+ * them needs, as a spreadsheet sets a column's font, rather than cell by cell.
+ */
+function columnShrink(t: PrintedTable, m: GridMetrics): Map<number, number> {
+  const xs = offsets(t.widths);
+  const sizes = new Map<number, number>();
+  for (const row of t.body) {
+    for (const c of row.cells) {
+      if (!c.shrink || c.colSpan !== 1) continue;
+      const s = fit(c, spanWidth(xs, c), t.fontSize, m).fontSize;
+      sizes.set(c.col, Math.min(sizes.get(c.col) ?? t.fontSize, s));
+    }
+  }
+  return sizes;
+}
+
 export function placeTable(t: PrintedTable, m: GridMetrics): PlacedTable {
+  const shrink = columnShrink(t, m);
+  const sized = (row: GridRow): GridRow => ({
+    ...row,
+    cells: row.cells.map((c) => {
+      const size = c.shrink ? shrink.get(c.col) : undefined;
+      return size !== undefined && size < t.fontSize ? { ...c, fontSize: size } : c;
+    }),
+  });
   return {
     width: t.widths.reduce((s, w) => s + w, 0),
     header: placeRows(t.header, t, m),
-    body: t.body.map((row) => placeRows([row], t, m)),
+    body: t.body.map((row) => placeRows([sized(row)], t, m)),
   };
 }

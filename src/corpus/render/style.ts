@@ -13,6 +13,12 @@ export const A4 = { short: 595.28, long: 841.89 } as const;
 export const STYLE = {
   portrait: { top: 72, bottom: 72, left: 80, right: 80 } satisfies Margins,
   landscape: { top: 28, bottom: 34, left: 40, right: 40 } satisfies Margins,
+  /** Table pages printed portrait (the Shanghai WPS template). */
+  portraitTable: { top: 40, bottom: 44, left: 42, right: 42 } satisfies Margins,
+  /** Portrait tables: fixed columns scaled down, name columns capped, so long names wrap over 2–3 lines. */
+  portraitFit: { fixedScale: 0.62, maxFlex: 112 },
+  /** Forced splits: at most this many body rows on a table page. */
+  splitRows: 14,
   /** Page numbers sit this far above the bottom edge. */
   folioFromBottom: 24,
   folioSize: 9,
@@ -25,6 +31,8 @@ export const STYLE = {
   /** A ruled table inside the narrative (第四部分). */
   grid: { fontSize: 10.5, headerRowHeight: 22, bodyRowHeight: 20, padY: 3, lineFactor: 1.3 },
   table: {
+    /** The once-per-book heading above the first table (Shanghai). */
+    headingSize: 18,
     titleSize: 16,
     captionSize: 10,
     noteSize: 9,

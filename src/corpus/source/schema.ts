@@ -77,7 +77,8 @@ export const ReportSource = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   /** Output folder under corpus/ (the PDF and truth are written there). */
   out_dir: z.string().regex(/^[a-z0-9][a-z0-9/-]*$/),
-  template: z.enum(["national"]),
+  /** Whose template the content follows; how it prints is the variant's (variant.template). */
+  template: z.enum(["national", "shanghai"]),
   unit: z.string(),
   year: z.number().int(),
   printed_unit: z.enum(["万元", "元", "亿元"]),

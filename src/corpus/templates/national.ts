@@ -3,18 +3,12 @@
 // where the seed's wraps ("本年收入合/计", "上级补/助收入", "科目/编码").
 // Header spellings ("项 目" vs distributed 项…目, "合 计" vs "合计") follow
 // the seed table by table.
-import type { ColumnSpec, HeaderCellSpec, NumberCellSpec, TableTemplate, TemplateSet } from "./types.js";
+import { amount, code, flexAmount, h, line, name, numbers, t7InterleavedColumns, t7InterleavedHeader } from "./build.js";
+import type { ColumnSpec, HeaderCellSpec, TableTemplate, TemplateSet } from "./types.js";
 
 const FONT = 9;
 const HEADER_ROW = 13;
 const BODY_ROW = 13;
-
-const code = (width: number, block?: number): ColumnSpec => ({ kind: "code", width, block });
-const name = (flex = 1, block?: number): ColumnSpec => ({ kind: "name", flex, block });
-const amount = (key: string, width: number, block?: number): ColumnSpec => ({ kind: "amount", key, width, block });
-const line = (block: number, width = 30): ColumnSpec => ({ kind: "line", width, block });
-const h = (text: string, more: Omit<HeaderCellSpec, "text"> = {}): HeaderCellSpec => ({ text, ...more });
-const numbers = (n: number): NumberCellSpec[] => Array.from({ length: n }, () => "#" as const);
 
 const T1: TableTemplate = {
   id: "T1",
@@ -112,9 +106,9 @@ const T5: TableTemplate = {
 const T6: TableTemplate = {
   id: "T6",
   columns: [
-    code(48, 0), name(1, 0), amount("amount", 60, 0),
-    code(32, 1), name(1, 1), amount("amount", 60, 1),
-    code(32, 2), name(1, 2), amount("amount", 60, 2),
+    code(48, 0, 2), name(1, 0), amount("amount", 60, 0),
+    code(32, 1, 2), name(1, 1), amount("amount", 60, 1),
+    code(32, 2, 2), name(1, 2), amount("amount", 60, 2),
   ],
   header: [
     [h("人员经费", { colSpan: 3 }), h("公用经费", { colSpan: 6 })],
@@ -139,7 +133,6 @@ const T6: TableTemplate = {
 
 // T7 prints larger (10.5 pt) across the full width; the fixed columns keep
 // the seed's wraps ("因公出国/(境)费", "公务用车/购置费", "公务接/待费").
-const flexAmount = (key: string): ColumnSpec => ({ kind: "amount", key, flex: 1 });
 const t7Block = (prefix: "budget" | "actual"): ColumnSpec[] => [
   flexAmount(`${prefix}_total`), amount(`${prefix}_abroad`, 50), flexAmount(`${prefix}_vehicle`),
   amount(`${prefix}_vehicle_purchase`, 56), amount(`${prefix}_vehicle_operation`, 56), amount(`${prefix}_reception`, 46),
@@ -199,7 +192,39 @@ const T9: TableTemplate = {
   bodyRowHeight: BODY_ROW,
 };
 
+// Two groups, (301, 303 | 302, 310 …): the national headings over the layout Shanghai uses.
+const T6_TWO: TableTemplate = {
+  ...T6,
+  columns: [code(48, 0, 2), name(1, 0), amount("amount", 60, 0), code(48, 1, 2), name(1, 1), amount("amount", 60, 1)],
+  header: [
+    [h("人员经费", { colSpan: 3 }), h("公用经费", { colSpan: 3 })],
+    [h("经济分类科目编码"), h("科目名称"), h("决算数"), h("经济分类科目编码"), h("科目名称"), h("决算数")],
+  ],
+  body: {
+    kind: "grouped",
+    groups: [["301", "303"], ["302", "310", "307", "309", "399"]],
+    footer: [
+      { key: "personnel_total", labelBlock: 0, valueBlock: 0 },
+      { key: "public_total", labelBlock: 1, valueBlock: 1 },
+    ],
+  },
+};
+
+const T7_INTERLEAVED: TableTemplate = {
+  ...T7,
+  columns: t7InterleavedColumns(),
+  header: t7InterleavedHeader({
+    total: "合计", abroad: "因公出国(境)费", vehicle: "公务用车购置及运行费", subtotal: "小计",
+    purchase: "公务用车购置费", operation: "公务用车运行费", reception: "公务接待费",
+  }),
+  // The 栏次 numbers follow the canonical order, which is no longer the printed one.
+  numberRow: undefined,
+};
+
 export const NATIONAL: TemplateSet = {
   name: "national",
   tables: { T1, T2, T3, T4, T5, T6, T7, T8, T9 },
+  t6: { 2: T6_TWO, 3: T6 },
+  t7: { blocks: T7, interleaved: T7_INTERLEAVED },
+  page: { department: true, unitLabel: "金额单位", bookHeading: false },
 };

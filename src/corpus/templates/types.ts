@@ -17,6 +17,8 @@ export interface ColumnSpec {
   readonly key?: string;
   /** Which side of a 收入|支出 table, or which column group (T6) it belongs to. */
   readonly block?: number;
+  /** Code columns: how many columns the code splits into when codes print split (类|款|项 = 3, T6 类|款 = 2). */
+  readonly codeParts?: 2 | 3;
 }
 
 export interface HeaderCellSpec {
@@ -37,7 +39,11 @@ export type NumberCellSpec = HeaderCellSpec | "#";
  * - single: one unlabeled row of amounts (T7).
  */
 export type BodyLayout =
-  | { readonly kind: "coded" }
+  | {
+      readonly kind: "coded";
+      /** Where the 合计 row prints: first (national) or last (Shanghai 表5). */
+      readonly total?: "top" | "bottom";
+    }
   | { readonly kind: "sided"; readonly centered: readonly string[] }
   | {
       readonly kind: "grouped";
@@ -59,7 +65,23 @@ export interface TableTemplate {
   readonly bodyRowHeight: number;
 }
 
+/** What a template prints around each table. */
+export interface TablePageStyle {
+  /** The caption line names the department on the left (national), or gives only the unit (Shanghai). */
+  readonly department: boolean;
+  /** Label before the unit: "金额单位" (national) or "单位" (Shanghai). */
+  readonly unitLabel: string;
+  /** A "XX2024年度部门决算表" heading above the first table (Shanghai). */
+  readonly bookHeading: boolean;
+}
+
 export interface TemplateSet {
   readonly name: string;
+  /** Every table in the template's usual layout; a variant picks T6 and T7 from `t6` and `t7`. */
   readonly tables: Readonly<Record<StandardTableId, TableTemplate>>;
+  /** T6 by number of column groups. */
+  readonly t6: Readonly<Record<2 | 3, TableTemplate>>;
+  /** T7 with the 预算数 and 决算数 blocks side by side, or interleaved per item. */
+  readonly t7: Readonly<Record<"blocks" | "interleaved", TableTemplate>>;
+  readonly page: TablePageStyle;
 }

@@ -1,0 +1,49 @@
+// Shorthands for declaring table templates as data (national.ts, shanghai.ts).
+import type { ColumnSpec, HeaderCellSpec, NumberCellSpec } from "./types.js";
+
+export const code = (width: number, block?: number, codeParts?: 2 | 3): ColumnSpec => ({
+  kind: "code",
+  width,
+  block,
+  ...(codeParts ? { codeParts } : {}),
+});
+export const name = (flex = 1, block?: number): ColumnSpec => ({ kind: "name", flex, block });
+export const amount = (key: string, width: number, block?: number): ColumnSpec => ({ kind: "amount", key, width, block });
+export const flexAmount = (key: string): ColumnSpec => ({ kind: "amount", key, flex: 1 });
+export const line = (block: number, width = 30): ColumnSpec => ({ kind: "line", width, block });
+export const h = (text: string, more: Omit<HeaderCellSpec, "text"> = {}): HeaderCellSpec => ({ text, ...more });
+export const numbers = (n: number): NumberCellSpec[] => Array.from({ length: n }, () => "#" as const);
+
+/** The six 三公 column keys of one block, in the printed order. */
+export const T7_ITEMS = ["total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"] as const;
+
+/** The printed names of the 三公 items (运行费 nationally, 运行维护费 in Shanghai). */
+export interface T7Names {
+  readonly total: string;
+  readonly abroad: string;
+  readonly vehicle: string;
+  readonly subtotal: string;
+  readonly purchase: string;
+  readonly operation: string;
+  readonly reception: string;
+}
+
+/**
+ * T7 with 预算数|决算数 per item, as Shanghai prints it: item heads on top,
+ * the 公务用车 item over its three parts, and a 预算数/决算数 row at the bottom.
+ */
+export function t7InterleavedHeader(n: T7Names, banner?: string): HeaderCellSpec[][] {
+  const pair = (): HeaderCellSpec[] => [h("预算数"), h("决算数")];
+  return [
+    ...(banner ? [[h(banner, { colSpan: 12 })]] : []),
+    [
+      h(n.total, { colSpan: 2, rowSpan: 2 }), h(n.abroad, { colSpan: 2, rowSpan: 2 }), h(n.vehicle, { colSpan: 6 }),
+      h(n.reception, { colSpan: 2, rowSpan: 2 }),
+    ],
+    [h(n.subtotal, { colSpan: 2 }), h(n.purchase, { colSpan: 2 }), h(n.operation, { colSpan: 2 })],
+    [...pair(), ...pair(), ...pair(), ...pair(), ...pair(), ...pair()],
+  ];
+}
+
+export const t7InterleavedColumns = (): ColumnSpec[] =>
+  T7_ITEMS.flatMap((item) => [flexAmount(`budget_${item}`), flexAmount(`actual_${item}`)]);
