@@ -1,7 +1,7 @@
 // `npm run corpus`: regenerate every PDF and truth under corpus/ from
 // corpus/sources/*.json. Run from the repo root (or pass --root).
 import path from "node:path";
-import { writeCorpus } from "./generate.js";
+import { writeCorpus, writePlannedCorpus } from "./generate.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +20,16 @@ async function main(): Promise<void> {
     const map = [...g.pageMap].map(([id, pages]) => `${id}:${pages.join(",")}`).join(" ");
     console.log(`${g.pdfPath} (${String(g.truth["page_count"])} pages) ${map}`);
   }
+  // The planned corpus (plan.ts) under corpus/generated/, unless --no-planned.
+  if (process.argv.includes("--no-planned")) return;
+  const only = arg("only");
+  const planned = await writePlannedCorpus({
+    root,
+    ...(only !== undefined ? { only: Number(only) } : {}),
+    ...(seed !== undefined ? { seed: Number(seed) } : {}),
+  });
+  console.log(`planned corpus: ${planned.written.length} written under corpus/generated/, ${planned.skipped.length} skipped`);
+  for (const s of planned.skipped) console.log(`  skipped ${s.id}: ${s.reason}`);
 }
 
 main().catch((err: unknown) => {
