@@ -31,13 +31,32 @@ export function lineWords(line: TextLine): Word[] {
     words.push({ text: l.text, x0: l.x0, x1: l.x1, y0: l.y0, y1: l.y1, size: l.size, runs: cur });
     cur = [];
   };
-  for (const r of line.runs) {
+  for (const r of line.runs.flatMap(splitAtSpaces)) {
     const prev = cur[cur.length - 1];
     if (prev && r.x0 - prev.x1 > Math.min(r.size, prev.size) * WORD_GAP) flush();
     cur.push(r);
   }
   flush();
   return joinSpaced(words);
+}
+
+/** pdf.js may hand over two cells' text as one item with a space between ("类 款"): cut it there. */
+function splitAtSpaces(run: TextRun): TextRun[] {
+  if (!/\S\s+\S/.test(run.text)) return [run];
+  const chars = [...run.text];
+  const step = (run.x1 - run.x0) / chars.length;
+  const out: TextRun[] = [];
+  let start = -1;
+  chars.forEach((ch, i) => {
+    const space = /\s/.test(ch);
+    if (!space && start < 0) start = i;
+    if ((space || i === chars.length - 1) && start >= 0) {
+      const end = space ? i : i + 1;
+      out.push({ ...run, text: chars.slice(start, end).join(""), x0: run.x0 + step * start, x1: run.x0 + step * end });
+      start = -1;
+    }
+  });
+  return out;
 }
 
 /** The 栏次 line: "栏次 1 2 3 …" — it places the columns, it is not a heading. */
@@ -62,8 +81,9 @@ function joinSpaced(words: Word[]): Word[] {
       const gap = words[j]!.x0 - words[i]!.x1;
       let k = j;
       while (k + 1 < words.length && isGlyph(words[k + 1]!) && Math.abs(words[k + 1]!.x0 - words[k]!.x1 - gap) <= Math.max(1, gap * 0.15)) k++;
-      // Two glyphs join only when close ("项 目"); three or more at one pitch join at any pitch.
-      if (k > j || gap <= words[i]!.size * 3) j = k + 1;
+      // Justified text inside one cell is spaced at most a couple of characters apart;
+      // wider-spaced glyphs (类 款 项 over their columns) are left to rejoinSpread.
+      if (gap <= words[i]!.size * 2) j = k + 1;
     }
     const group = words.slice(i, j);
     const runs = group.flatMap((w) => w.runs);

@@ -86,20 +86,22 @@ export function findBodyStart(grid: Grid): number {
   return lastText + 1;
 }
 
-/** Header texts of a grid, to recognise them when a continuation page repeats them. */
+/** Header rows of a grid as text signatures, to recognise them when a continuation page repeats them. */
 export function headerTexts(grid: Grid, bodyStart: number): Set<string> {
   const out = new Set<string>();
-  for (let r = 0; r < bodyStart; r++) for (const c of rowCells(grid, r)) out.add(compact(c.text));
+  for (let r = 0; r < bodyStart; r++) out.add(signature(rowCells(grid, r).map((c) => compact(c.text))));
   return out;
 }
 
-/** First body row of a continuation grid: leading rows that repeat the header are skipped. */
+const signature = (texts: readonly string[]): string => texts.filter((t) => t !== "").join("|");
+
+/** First body row of a continuation grid: leading rows that repeat a header row are skipped. */
 export function continuationStart(grid: Grid, header: ReadonlySet<string>): number {
   const nr = grid.ys.length - 1;
   for (let r = 0; r < nr; r++) {
     const texts = rowCells(grid, r).map((c) => compact(c.text));
-    const repeated = texts.every((t) => t === "" || header.has(t) || /^\d{1,2}$/.test(t)) && texts.some((t) => t !== "");
-    if (!repeated && !isColumnNumbersRow(texts)) return r;
+    const sig = signature(texts);
+    if (sig !== "" && !header.has(sig) && !isColumnNumbersRow(texts)) return r;
   }
   return nr;
 }
