@@ -194,8 +194,11 @@ function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly
   for (const w of line) {
     const prev = out[out.length - 1];
     // Anything standing in the gap — a body column, another heading — keeps the glyphs apart.
+    const home = (w: Word): number => columns.findIndex((c) => overlaps(w, [c.x0, c.x1]));
     const between = (a: Word, b: Word): boolean =>
-      columns.some((c) => c.x0 >= a.x1 && c.x0 < b.x0) || others.some((o) => o.x1 > a.x1 && o.x0 < b.x0);
+      columns.some((c) => c.x0 >= a.x1 && c.x0 < b.x0) ||
+      others.some((o) => o.x1 > a.x1 && o.x0 < b.x0) ||
+      (home(a) >= 0 && home(b) >= 0 && home(a) !== home(b));
     if (prev && isGlyph(prev) && isGlyph(w) && !between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))) {
       out[out.length - 1] = joinWords2(prev, w);
     } else out.push(w);
@@ -383,7 +386,8 @@ export function alignedGrid(
   const bodyWords = rest.filter((_, i) => body[first + i]);
   const columns = mergeNested(bodyColumns(bodyWords));
   const headLines = wordLines.slice(0, first);
-  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k !== i).flat()));
+  // Block labels on the top line (收入 | 支出) stand over gaps by design: they keep nothing apart.
+  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k !== i && k > 0).flat()));
   const xs = xsHint ? [...xsHint] : columnBounds(columns, bodyWords, header);
   const nc = xs.length - 1;
   if (nc < 2) return null;

@@ -89,20 +89,27 @@ export function keyRows(id: StandardTableId | null, raw: readonly RawRow[], colu
     if (id === "T7" && r.amounts.length === 0) continue;
     seen.add(key);
     rows.push({ key, name: r.name, level: /^\d+$/.test(key) ? levelOf(key) : null });
+    const placed = new Map<string, number>();
     for (const a of r.amounts) {
       const col = colKeys.get(a.column);
       if (!col) continue;
       const parsed = parseAmount(a.text);
       if (!parsed.ok) unreadable.push(a.text);
       usedCols.add(col.key);
-      cells.push({
+      // Two printed cells read as one canonical cell: keep the one with a figure, never both.
+      const cell: Cell = {
         row: key,
         col: col.key,
         value: parsed.ok ? toWan(parsed.value, unit) : null,
         text: a.text,
         page: r.page,
         bbox: a.bbox,
-      });
+      };
+      const earlier = placed.get(col.key);
+      if (earlier === undefined) {
+        placed.set(col.key, cells.length);
+        cells.push(cell);
+      } else if (cells[earlier]!.value === null && cell.value !== null) cells[earlier] = cell;
     }
   }
   // T6 lists its economic codes block by block, then its two totals (as the contract orders them).
