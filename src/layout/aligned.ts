@@ -217,19 +217,36 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   const lonely = heads.flat().filter((w) => !original.some((iv) => overlaps(w, iv)));
   const added: Interval[] = [];
   for (const w of lonely) {
-    const reach = w.size * 1.5;
-    // A single figure's column has no alignment to go by: a 栏次 number left of it is its own.
+    // Headings over figures are centred, figures right-aligned: a heading standing
+    // just left of right-aligned figures (or right of left-aligned names), with
+    // nothing in between, heads that column; otherwise it heads an empty column.
+    const reach = w.size * 6;
+    const clear = (lo: number, hi: number): boolean =>
+      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !lonely.some((o) => o !== w && o.x0 > lo && o.x1 < hi);
     const numeric = /^\d{1,2}$/.test(w.text.replace(/\s+/g, ""));
-    const home = columns.find(
-      (c, i) =>
-        overlaps(w, [c.x0, c.x1]) ||
-        ((c.align === "right" || (numeric && c.align === "other")) && w.x1 <= original[i]![0] && original[i]![0] - w.x1 <= reach) ||
-        (c.align === "left" && w.x0 >= original[i]![1] && w.x0 - original[i]![1] <= reach),
-    );
+    const candidates = columns
+      .map((c, i) => {
+        const [x0, x1] = original[i]!;
+        if (overlaps(w, [c.x0, c.x1])) return { c, d: 0 };
+        if ((c.align === "right" || (numeric && c.align === "other")) && x0 >= w.x1 && x0 - w.x1 <= reach && clear(w.x1, x0)) return { c, d: x0 - w.x1 };
+        if (c.align === "left" && x1 <= w.x0 && w.x0 - x1 <= reach && clear(x1, w.x0)) return { c, d: w.x0 - x1 };
+        return null;
+      })
+      .filter((k): k is { c: Column; d: number } => k !== null)
+      .sort((a, b) => a.d - b.d);
+    const home = candidates[0]?.c;
     if (home) {
       home.x0 = Math.min(home.x0, w.x0);
       home.x1 = Math.max(home.x1, w.x1);
     } else added.push([w.x0, w.x1]);
+  }
+  // A heading over exactly one column widens it, so the boundary falls outside the heading.
+  for (const w of heads.flat()) {
+    const over = columns.filter((c, i) => overlaps(w, original[i]!) || overlaps(w, [c.x0, c.x1]));
+    if (over.length === 1) {
+      over[0]!.x0 = Math.min(over[0]!.x0, w.x0);
+      over[0]!.x1 = Math.max(over[0]!.x1, w.x1);
+    }
   }
   const intervals = [...columns.map((c) => [c.x0, c.x1] as Interval)];
   for (const iv of mergeIntervals(added)) if (!intervals.some((c) => overlaps({ x0: iv[0], x1: iv[1] }, c))) intervals.push(iv);
@@ -248,7 +265,27 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   return xs;
 }
 
-/** A column lying mostly inside another (centred 合计 labels in the name column) is part of it. */
+/**
+ * A column lying mostly inside another is part of it; so is a column of
+ * centred labels (合计 under left-aligned names) beside a text column when no
+ * row fills both.
+ */
+function mergeColumns(columns: Column[], rows: readonly Word[][]): Column[] {
+  const merged = mergeNested(columns);
+  const filled = (c: Column, row: readonly Word[]): boolean => row.some((w) => overlaps(w, [c.x0, c.x1]));
+  const text = (c: Column): boolean => rows.flat().some((w) => overlaps(w, [c.x0, c.x1]) && !NUMERIC.test(w.text.replace(/\s+/g, "")));
+  for (let i = 0; i + 1 < merged.length; i++) {
+    const a = merged[i]!;
+    const b = merged[i + 1]!;
+    const centred = (a.align === "other" && text(a)) || (b.align === "other" && text(b));
+    if (centred && text(a) && text(b) && !rows.some((row) => filled(a, row) && filled(b, row))) {
+      merged.splice(i, 2, { x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), align: a.align === "other" ? b.align : a.align });
+      i--;
+    }
+  }
+  return merged;
+}
+
 function mergeNested(columns: Column[]): Column[] {
   const out: Column[] = [];
   for (const c of [...columns].sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))) {
@@ -384,10 +421,12 @@ export function alignedGrid(
   if (first < 0) return null;
   const rest = wordLines.slice(first);
   const bodyWords = rest.filter((_, i) => body[first + i]);
-  const columns = mergeNested(bodyColumns(bodyWords));
+  const columns = mergeColumns(bodyColumns(bodyWords), bodyWords);
   const headLines = wordLines.slice(0, first);
   // Block labels on the top line (收入 | 支出) stand over gaps by design: they keep nothing apart.
-  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k !== i && k > 0).flat()));
+  // Only headings above a line can stand between its glyphs (a heading below, 科目名称
+  // under 项 目, sits inside the span it names).
+  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k < i && k > 0).flat()));
   const xs = xsHint ? [...xsHint] : columnBounds(columns, bodyWords, header);
   const nc = xs.length - 1;
   if (nc < 2) return null;

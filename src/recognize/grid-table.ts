@@ -68,9 +68,10 @@ const isLabel = (t: string): boolean => TOTAL_LINE.test(stripNumbering(t)) || /^
 export function isBodyRow(texts: readonly string[]): boolean {
   if (isColumnNumbersRow(texts)) return false;
   if (texts.some((t) => looksLikeAmount(t) || CODE.test(t) || /^\d{3,7}\D/.test(t))) return true;
-  // With no figure to go by, a row of line labels (一、…, 合计) is a body row;
-  // a header row may start with 合计 too, but goes on with column names.
-  const filled = texts.filter((t) => t !== "");
+  // With no figure to go by (zeros blank or "-"), a row of line labels (一、…, 合计)
+  // with its 行次 is a body row; a header row may start with 合计 too, but goes on
+  // with column names.
+  const filled = texts.filter((t) => t !== "" && !/^[-－—]$|^\d{1,2}$/.test(t));
   return filled.length > 0 && filled.every(isLabel);
 }
 
