@@ -167,11 +167,16 @@ function bodyColumns(rows: readonly Word[][]): Column[] {
   }
   const used = anchors.filter((a) => a.words.length > 0);
   // A word in no anchored column: with the column it overlaps, else a column of its own.
-  const columns: Column[] = used.map((a) => ({
-    x0: Math.min(...a.words.map((w) => w.x0)),
-    x1: Math.max(...a.words.map((w) => w.x1)),
-    align: a.kind === "centre" ? "other" : a.kind,
-  }));
+  const columns: Column[] = used.map((a) => {
+    const spread = (f: (w: Word) => number): number => Math.max(...a.words.map(f)) - Math.min(...a.words.map(f));
+    // Words all of one width ("-", "0.00") line up on both edges: the alignment is unknown.
+    const both = spread((w) => w.x0) <= 1.5 && spread((w) => w.x1) <= 1.5;
+    return {
+      x0: Math.min(...a.words.map((w) => w.x0)),
+      x1: Math.max(...a.words.map((w) => w.x1)),
+      align: a.kind === "centre" || both ? "other" : a.kind,
+    };
+  });
   for (const w of lonely) {
     const c = columns.find((k) => overlaps(w, [k.x0, k.x1]));
     if (c) {
@@ -223,12 +228,12 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     const reach = w.size * 6;
     const clear = (lo: number, hi: number): boolean =>
       !original.some((iv) => iv[0] > lo && iv[1] < hi) && !lonely.some((o) => o !== w && o.x0 > lo && o.x1 < hi);
-    const numeric = /^\d{1,2}$/.test(w.text.replace(/\s+/g, ""));
     const candidates = columns
       .map((c, i) => {
         const [x0, x1] = original[i]!;
         if (overlaps(w, [c.x0, c.x1])) return { c, d: 0 };
-        if ((c.align === "right" || (numeric && c.align === "other")) && x0 >= w.x1 && x0 - w.x1 <= reach && clear(w.x1, x0)) return { c, d: x0 - w.x1 };
+        // An "other" column (all dashes) is headed like figures: its heading stands to its left.
+        if ((c.align === "right" || c.align === "other") && x0 >= w.x1 && x0 - w.x1 <= reach && clear(w.x1, x0)) return { c, d: x0 - w.x1 };
         if (c.align === "left" && x1 <= w.x0 && w.x0 - x1 <= reach && clear(x1, w.x0)) return { c, d: w.x0 - x1 };
         return null;
       })
