@@ -378,6 +378,24 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
       if (mine.length > 0) spans.set(w, [Math.min(...mine), Math.max(...mine) + 1]);
     });
   }
+  // A short heading with headings under it, over neighbours that have headings
+  // only lower down, heads them too (本年支出 over 小计|基本支出|项目支出). A
+  // heading that fills its column is the first line of wrapped text instead.
+  const lineOf = new Map<Word, number>();
+  header.forEach((ws, i) => ws.forEach((w) => lineOf.set(w, i)));
+  const colWords = (c: number): Word[] => words.filter((k) => spans.get(k)![0] <= c && spans.get(k)![1] > c);
+  for (const w of words) {
+    const [c0, c1] = spans.get(w)!;
+    const i = lineOf.get(w)!;
+    if (c1 - c0 !== 1 || w.x1 - w.x0 + w.size >= xs[c1]! - xs[c0]! - 2 * PADDING) continue;
+    if (!colWords(c0).some((k) => lineOf.get(k)! > i)) continue;
+    const free = (c: number): boolean => colWords(c).length > 0 && colWords(c).every((k) => lineOf.get(k)! > i);
+    let lo = c0;
+    let hi = c1;
+    while (lo > 0 && free(lo - 1)) lo--;
+    while (hi < nc && free(hi)) hi++;
+    if (lo !== c0 || hi !== c1) spans.set(w, [lo, hi]);
+  }
   // Spanning words: vertically adjacent pieces over the same columns are one (wrapped) label.
   const spanning: HeaderCell[] = [];
   for (const w of words.filter((k) => spans.get(k)![1] - spans.get(k)![0] > 1).sort((a, b) => a.y0 - b.y0)) {
