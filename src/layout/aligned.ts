@@ -227,7 +227,7 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     // nothing in between, heads that column; otherwise it heads an empty column.
     const reach = w.size * 6;
     const clear = (lo: number, hi: number): boolean =>
-      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !lonely.some((o) => o !== w && o.x0 > lo && o.x1 < hi);
+      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !lonely.some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
     const candidates = columns
       .map((c, i) => {
         const [x0, x1] = original[i]!;

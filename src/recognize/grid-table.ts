@@ -152,7 +152,11 @@ function roleFromBody(grid: Grid, c: number, bodyStart: number): Role {
 function sharedTotalCell(grid: Grid, bodyStart: number): GridCell | null {
   if (bodyStart === 0) return null;
   const first = rowCells(grid, bodyStart - 1).find((k) => compact(k.text) !== "");
-  return first && first.c0 === 0 && TOTAL_LINE.test(compact(first.text)) ? first : null;
+  if (!first || first.c0 !== 0 || !TOTAL_LINE.test(compact(first.text))) return null;
+  // It stands in the label column (names below it), not over a column of figures (T7's 合计).
+  const below = [];
+  for (let r = bodyStart; r < grid.ys.length - 1; r++) below.push(compact(grid.cells[grid.cellAt[r]![0]!]!.text));
+  return below.some((t) => t !== "" && !looksLikeAmount(t) && !/^[-－—\d.,]+$/.test(t)) || below.every((t) => t === "") ? first : null;
 }
 
 export function readColumns(grid: Grid, bodyStart: number = findBodyStart(grid)): GridColumns {
