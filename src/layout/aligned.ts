@@ -227,11 +227,11 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     // nothing in between, heads that column; otherwise it heads an empty column.
     const reach = w.size * 6;
     const clear = (lo: number, hi: number): boolean =>
-      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !lonely.some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
+      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !heads.flat().some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
     const candidates = columns
       .map((c, i) => {
         const [x0, x1] = original[i]!;
-        if (overlaps(w, [c.x0, c.x1])) return { c, d: 0 };
+        if (overlaps(w, [x0, x1])) return { c, d: 0 };
         // An "other" column (all dashes) is headed like figures: its heading stands to its left.
         if ((c.align === "right" || c.align === "other") && x0 >= w.x1 && x0 - w.x1 <= reach && clear(w.x1, x0)) return { c, d: x0 - w.x1 };
         if (c.align === "left" && x1 <= w.x0 && w.x0 - x1 <= reach && clear(x1, w.x0)) return { c, d: w.x0 - x1 };
@@ -247,7 +247,7 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   }
   // A heading over exactly one column widens it, so the boundary falls outside the heading.
   for (const w of heads.flat()) {
-    const over = columns.filter((c, i) => overlaps(w, original[i]!) || overlaps(w, [c.x0, c.x1]));
+    const over = columns.filter((_, i) => overlaps(w, original[i]!));
     if (over.length === 1) {
       over[0]!.x0 = Math.min(over[0]!.x0, w.x0);
       over[0]!.x1 = Math.max(over[0]!.x1, w.x1);
