@@ -277,7 +277,10 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
  */
 function mergeColumns(columns: Column[], rows: readonly Word[][]): Column[] {
   const merged = mergeNested(columns);
-  const filled = (c: Column, row: readonly Word[]): boolean => row.some((w) => overlaps(w, [c.x0, c.x1]));
+  const share = (w: Word, c: Column): number => Math.min(w.x1, c.x1) - Math.max(w.x0, c.x0);
+  // A word fills the column it overlaps most.
+  const filled = (c: Column, row: readonly Word[]): boolean =>
+    row.some((w) => share(w, c) > 0 && merged.every((o) => o === c || share(w, o) <= share(w, c)));
   const text = (c: Column): boolean => rows.flat().some((w) => overlaps(w, [c.x0, c.x1]) && !NUMERIC.test(w.text.replace(/\s+/g, "")));
   for (let i = 0; i + 1 < merged.length; i++) {
     const a = merged[i]!;

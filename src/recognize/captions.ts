@@ -3,7 +3,7 @@
 import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import type { StandardTableId } from "../../schemas/canonical.js";
-import { ANY_TABLE_TITLE, cleanTitle, standardTableOf } from "./rules/tables.js";
+import { ANY_TABLE_TITLE, PART_HEADING, cleanTitle, standardTableOf } from "./rules/tables.js";
 import { compact } from "./text.js";
 import type { Unit } from "./keys.js";
 
@@ -51,7 +51,9 @@ export function readCaption(lines: readonly TextLine[], grid: Grid, ceiling: num
     }
   }
   if (!id) {
-    const t = above.map((l) => compact(l.text)).find((c) => ANY_TABLE_TITLE.test(c) && !NUMBER_ONLY.test(c) && !UNIT_LINE.test(c) && !/^注/.test(c));
+    const t = above
+      .map((l) => compact(l.text))
+      .find((c) => ANY_TABLE_TITLE.test(c) && !NUMBER_ONLY.test(c) && !UNIT_LINE.test(c) && !PART_HEADING.test(c) && !/^注/.test(c));
     if (t) {
       title = t;
       extra = true;
