@@ -37,7 +37,22 @@ export function lineWords(line: TextLine): Word[] {
     cur.push(r);
   }
   flush();
-  return joinSpaced(words);
+  return joinGlued(joinSpaced(words));
+}
+
+/**
+ * A code and its name printed in one cell ("2010350事业运行") may come as two
+ * items a narrow space apart (a font change): they are one word.
+ */
+function joinGlued(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (prev && /^\d{3}(\d{2}){0,2}$/.test(prev.text.trim()) && /^[^\x00-\x7f]/.test(w.text.trim()) && w.x0 - prev.x1 < Math.min(prev.size, w.size)) {
+      out[out.length - 1] = joinWords2(prev, w);
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** pdf.js may hand over two cells' text as one item with a space between ("类 款"): cut it there. */
