@@ -402,12 +402,23 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
   const lineOf = new Map<Word, number>();
   header.forEach((ws, i) => ws.forEach((w) => lineOf.set(w, i)));
   const colWords = (c: number): Word[] => words.filter((k) => spans.get(k)![0] <= c && spans.get(k)![1] > c);
+  const mid = (w: Word): number => (w.y0 + w.y1) / 2;
   for (const w of words) {
     const [c0, c1] = spans.get(w)!;
     const i = lineOf.get(w)!;
-    if (c1 - c0 !== 1 || w.x1 - w.x0 + w.size >= xs[c1]! - xs[c0]! - 2 * PADDING) continue;
-    if (!colWords(c0).some((k) => lineOf.get(k)! > i)) continue;
-    const free = (c: number): boolean => colWords(c).length > 0 && colWords(c).every((k) => lineOf.get(k)! > i);
+    if (c1 - c0 !== 1) continue;
+    const below = colWords(c0).filter((k) => lineOf.get(k)! > i).sort((a, b) => a.y0 - b.y0)[0];
+    if (!below) continue;
+    // The tail of wrapped text is shorter and centred under its head: no sub-heading.
+    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
+    if (tail) continue;
+    // Neighbours it heads have their own headings level with its sub-heading.
+    const free = (c: number): boolean => {
+      const ws = colWords(c);
+      if (ws.length === 0 || !ws.every((k) => lineOf.get(k)! > i)) return false;
+      const top = ws.sort((a, b) => a.y0 - b.y0)[0]!;
+      return Math.abs(mid(top) - mid(below)) <= 0.35 * w.size;
+    };
     let lo = c0;
     let hi = c1;
     while (lo > 0 && free(lo - 1)) lo--;
