@@ -1,8 +1,10 @@
 // Source -> { PDF bytes, truth }; and the whole corpus from corpus/sources.
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { withDefaults, type GenerateOptions } from "./options.js";
 import { buildSource, planCorpus } from "./plan.js";
+import { sourceDigest } from "./producers/digest.js";
 import { renderReport } from "./render/report.js";
 import { listSources, loadSource } from "./source/load.js";
 import type { ReportSource } from "./source/schema.js";
@@ -64,13 +66,29 @@ export interface PlannedRun {
   /** Only the first n entries of the plan. */
   readonly only?: number;
   readonly seed?: number;
-  /** Writers for producers other than pdfkit; an entry whose producer has none is skipped. */
-  readonly producers?: Partial<Record<Variant["producer"], (source: ReportSource, variant: Variant) => Promise<Generated>>>;
+  /**
+   * Writers for producers other than pdfkit. An entry whose producer has none
+   * keeps the committed files in its producer's folder (producerDirs), or is skipped.
+   */
+  readonly producers?: Partial<Record<Variant["producer"], (source: ReportSource, variant: Variant, seed?: number) => Promise<Generated>>>;
+  /** Repo-relative folder a producer's reports are written to and kept in (LibreOffice: corpus/libreoffice, committed); default outDir. */
+  readonly producerDirs?: Partial<Record<Variant["producer"], string>>;
 }
 
 export interface PlannedResult {
   readonly written: string[];
   readonly skipped: { id: string; reason: string }[];
+  /** Committed files of a producer not run in this build, kept as they are; stale: made from a different source or variant than the plan's now. */
+  readonly kept: { id: string; file: string; stale: boolean }[];
+}
+
+/** The committed PDF + truth of an entry in `dir`, if both are there, and whether the current source still matches them. */
+async function committedFiles(root: string, dir: string, id: string, source: ReportSource, variant: Variant): Promise<{ file: string; stale: boolean } | undefined> {
+  const file = path.posix.join(dir, `${id}.pdf`);
+  const truthFile = path.join(root, dir, `${id}.truth.json`);
+  if (!existsSync(path.join(root, file)) || !existsSync(truthFile)) return undefined;
+  const truth = JSON.parse(await readFile(truthFile, "utf8")) as { generator?: { source_sha256?: string } };
+  return { file, stale: truth.generator?.source_sha256 !== sourceDigest(source, variant) };
 }
 
 /**
@@ -85,11 +103,18 @@ export async function writePlannedCorpus(run: PlannedRun): Promise<PlannedResult
   const entries = run.only !== undefined ? plan.slice(0, run.only) : plan;
   const written: string[] = [];
   const skipped: { id: string; reason: string }[] = [];
+  const kept: { id: string; file: string; stale: boolean }[] = [];
   await mkdir(path.join(run.root, outDir), { recursive: true });
   for (const entry of entries) {
     const { source, extras } = buildSource(entry);
     const producer = entry.variant.producer === "pdfkit" ? undefined : run.producers?.[entry.variant.producer];
+    const dir = (entry.variant.producer !== "pdfkit" ? run.producerDirs?.[entry.variant.producer] : undefined) ?? outDir;
     if (entry.variant.producer !== "pdfkit" && !producer) {
+      const committed = await committedFiles(run.root, dir, entry.id, source, entry.variant);
+      if (committed) {
+        kept.push({ id: entry.id, ...committed });
+        continue;
+      }
       skipped.push({ id: entry.id, reason: `producer "${entry.variant.producer}" is not available in this build` });
       continue;
     }
@@ -97,25 +122,27 @@ export async function writePlannedCorpus(run: PlannedRun): Promise<PlannedResult
     try {
       // GenerateOptions gains `variant` with the renderer's variant support; until then it is ignored.
       const options: Partial<GenerateOptions> & { variant: Variant } = { seed: entry.seed, variant: entry.variant };
-      g = producer ? await producer(source, entry.variant) : await generate(source, options);
+      g = producer ? await producer(source, entry.variant, entry.seed) : await generate(source, options);
     } catch (err) {
       skipped.push({ id: entry.id, reason: `render failed: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    const file = path.posix.join(outDir, `${entry.id}.pdf`);
+    const file = path.posix.join(dir, `${entry.id}.pdf`);
     const truth: TruthJson = {
       ...g.truth,
       file,
       ...(extras.expected_kind === "final" ? {} : { tables: [] }),
-      variant: extras.variant,
+      // Another producer records what it really printed (LibreOffice: never rotated, never per glyph).
+      variant: producer ? { ...extras.variant, ...(g.truth["variant"] as Partial<Variant> | undefined) } : extras.variant,
       faults: extras.faults,
       expected_kind: extras.expected_kind,
       extra_titles: extras.extra_titles,
       claims: extras.claims,
     };
+    await mkdir(path.join(run.root, dir), { recursive: true });
     await writeFile(path.join(run.root, file), g.pdf);
-    await writeFile(path.join(run.root, outDir, `${entry.id}.truth.json`), truthText(truth));
+    await writeFile(path.join(run.root, dir, `${entry.id}.truth.json`), truthText(truth));
     written.push(file);
   }
-  return { written, skipped };
+  return { written, skipped, kept };
 }

@@ -2,6 +2,7 @@
 // corpus/sources/*.json. Run from the repo root (or pass --root).
 import path from "node:path";
 import { writeCorpus, writePlannedCorpus } from "./generate.js";
+import { findSoffice, generateLibreOffice, LIBREOFFICE_DIR } from "./producers/libreoffice/index.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -10,6 +11,11 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const root = path.resolve(arg("root") ?? process.cwd());
+  // The LibreOffice reports are committed under corpus/libreoffice/; they are
+  // made again only when asked (--libreoffice or JUESUAN_LIBREOFFICE=1) and soffice is here.
+  const office = process.argv.includes("--libreoffice") || process.env["JUESUAN_LIBREOFFICE"] === "1";
+  const soffice = findSoffice();
+  if (office && !soffice) throw new Error("--libreoffice: soffice was not found (install libreoffice-writer-nogui, or set SOFFICE)");
   const seed = arg("seed");
   const written = await writeCorpus({
     root,
@@ -27,8 +33,17 @@ async function main(): Promise<void> {
     root,
     ...(only !== undefined ? { only: Number(only) } : {}),
     ...(seed !== undefined ? { seed: Number(seed) } : {}),
+    producerDirs: { libreoffice: LIBREOFFICE_DIR },
+    ...(office ? { producers: { libreoffice: (source, variant, s) => generateLibreOffice(source, variant, s !== undefined ? { seed: s } : {}) } } : {}),
   });
-  console.log(`planned corpus: ${planned.written.length} written under corpus/generated/, ${planned.skipped.length} skipped`);
+  console.log(`planned corpus: ${planned.written.length} written, ${planned.kept.length} kept, ${planned.skipped.length} skipped`);
+  if (planned.kept.length > 0) {
+    const stale = planned.kept.filter((k) => k.stale).length;
+    console.log(
+      `libreoffice: kept the ${planned.kept.length} committed reports under ${LIBREOFFICE_DIR}/ (${soffice ? "pass --libreoffice to regenerate them" : "soffice not found"})` +
+        (stale ? `; ${stale} were made from a different source than the plan gives now: regenerate with --libreoffice` : ""),
+    );
+  }
   for (const s of planned.skipped) console.log(`  skipped ${s.id}: ${s.reason}`);
 }
 

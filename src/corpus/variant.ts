@@ -40,7 +40,12 @@ export const Variant = z.object({
   wording: z.enum(["standard", "alternative"]),
   /** content. Extra tables outside the nine (机关运行经费, 政府采购). */
   extra_tables: z.boolean(),
-  /** Which program writes the PDF. */
+  /**
+   * Which program writes the PDF: pdfkit (render/), or LibreOffice Writer
+   * converting a Flat ODT (producers/libreoffice/). LibreOffice reports are
+   * committed under corpus/libreoffice/; their truth records what Writer did
+   * (never rotated, text in runs, split only where a table ran over pages).
+   */
   producer: z.enum(["pdfkit", "libreoffice"]),
 });
 export type Variant = z.infer<typeof Variant>;

@@ -1,0 +1,108 @@
+// Converts a Flat ODT to PDF with LibreOffice (soffice --headless
+// --convert-to pdf), in a fresh user profile per run, with the fonts of a
+// private fontconfig setup that holds only the Noto Sans SC OTFs shipped by
+// @embedpdf/fonts-sc: the PDF never depends on the machine's own CJK fonts.
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, symlink, writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fontPath } from "../../render/fonts.js";
+
+const CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/libreoffice/program/soffice",
+  "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+];
+
+/** The soffice binary: $SOFFICE, then `soffice` on PATH, then the usual install places; undefined if none. */
+export function findSoffice(): string | undefined {
+  const fromEnv = process.env["SOFFICE"];
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  for (const dir of (process.env["PATH"] ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, "soffice");
+    if (existsSync(p)) return p;
+  }
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, [...args], { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (err) {
+        const why = err.killed ? `timed out after ${timeoutMs / 1000} s` : err.message;
+        reject(new Error(`soffice failed (${why}): ${String(stderr).trim()}`));
+      } else resolve({ stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/** A temp dir with fonts/ (the two Noto weights), a fonts.conf naming only them, and a profile dir. */
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "juesuan-lo-"));
+  const fonts = path.join(dir, "fonts");
+  await mkdir(fonts);
+  for (const weight of ["regular", "bold"] as const) {
+    const src = fontPath(weight);
+    await symlink(src, path.join(fonts, path.basename(src)));
+  }
+  await writeFile(
+    path.join(dir, "fonts.conf"),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${fonts}</dir>\n  <cachedir>${path.join(dir, "fccache")}</cachedir>\n</fontconfig>\n`,
+  );
+  return dir;
+}
+
+export interface Converted {
+  readonly pdf: Uint8Array;
+  /** soffice --version, e.g. "LibreOffice 7.4.7.2 40(Build:2)". */
+  readonly version: string;
+}
+
+export interface ConvertOptions {
+  readonly soffice?: string;
+  readonly timeoutMs?: number;
+  /** Keep the temp dir (the .fodt and PDF) for inspection. */
+  readonly keep?: boolean;
+}
+
+const versions = new Map<string, string>();
+
+export async function convertFodt(name: string, fodt: string, o: ConvertOptions = {}): Promise<Converted> {
+  const soffice = o.soffice ?? findSoffice();
+  if (!soffice) {
+    throw new Error("LibreOffice (soffice) was not found: install it (Debian: libreoffice-writer-nogui) or set SOFFICE to its path");
+  }
+  const dir = await workspace();
+  try {
+    const home = path.join(dir, "home");
+    await mkdir(home);
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env["PATH"] ?? "/usr/bin:/bin",
+      HOME: home,
+      LANG: "zh_CN.UTF-8",
+      FONTCONFIG_FILE: path.join(dir, "fonts.conf"),
+      SAL_USE_VCLPLUGIN: "svp",
+      TMPDIR: dir,
+    };
+    const input = path.join(dir, `${name}.fodt`);
+    await writeFile(input, fodt, "utf8");
+    const out = path.join(dir, "out");
+    const profile = `file://${path.join(dir, "profile")}`;
+    const timeout = o.timeoutMs ?? 180_000;
+    await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", "pdf:writer_pdf_Export", "--outdir", out, input], env, timeout);
+    const pdfFile = path.join(out, `${name}.pdf`);
+    if (!existsSync(pdfFile)) throw new Error(`soffice wrote no PDF for ${name}.fodt`);
+    const pdf = new Uint8Array(await readFile(pdfFile));
+    let version = versions.get(soffice);
+    if (version === undefined) {
+      version = (await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--version"], env, 60_000)).stdout.trim();
+      versions.set(soffice, version);
+    }
+    return { pdf, version };
+  } finally {
+    if (!o.keep) await rm(dir, { recursive: true, force: true });
+  }
+}
