@@ -232,9 +232,11 @@ function joinWords2(a: Word, b: Word): Word {
 
 function columnBounds(columns: Column[], body: Word[][], header: Word[][]): number[] {
   const original = columns.map((c) => [c.x0, c.x1] as Interval);
-  // Labels over whole blocks (收入 | 支出) head columns; they never make one.
-  const heads = header.length > 1 ? header.slice(1) : header;
-  const lonely = heads.flat().filter((w) => !original.some((iv) => overlaps(w, iv)));
+  // A label over a whole block (收入 | 支出) stands alone on the top line; a top-line
+  // heading with more heading text under it (上缴上级支 / 出) heads a column.
+  const lower = header.slice(1).flat();
+  const heads = [...(header[0] ?? []).filter((w) => header.length === 1 || lower.some((o) => overlaps(o, [w.x0, w.x1]))), ...lower];
+  const lonely = heads.filter((w) => !original.some((iv) => overlaps(w, iv)));
   const added: Interval[] = [];
   for (const w of lonely) {
     // Headings over figures are centred, figures right-aligned: a heading standing
@@ -242,7 +244,7 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     // nothing in between, heads that column; otherwise it heads an empty column.
     const reach = w.size * 6;
     const clear = (lo: number, hi: number): boolean =>
-      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !heads.flat().some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
+      !original.some((iv) => iv[0] > lo && iv[1] < hi) && !heads.some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
     const candidates = columns
       .map((c, i) => {
         const [x0, x1] = original[i]!;
@@ -261,7 +263,7 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     } else added.push([w.x0, w.x1]);
   }
   // A heading over exactly one column widens it, so the boundary falls outside the heading.
-  for (const w of heads.flat()) {
+  for (const w of heads) {
     const over = columns.filter((_, i) => overlaps(w, original[i]!));
     if (over.length === 1) {
       over[0]!.x0 = Math.min(over[0]!.x0, w.x0);

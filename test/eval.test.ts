@@ -1,0 +1,69 @@
+// The scorer on a slice of the corpus: the first planned pdfkit reports
+// (generated here), the committed LibreOffice reports and the pinned real
+// PDFs, through the real pipeline. The figures are what extraction achieves
+// today; a regression in any of them fails.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writePlannedCorpus } from "../src/corpus/generate.js";
+import { figures } from "../src/eval/aggregate.js";
+import { runEval, type EvalResult } from "../src/eval/run.js";
+import { summaryLine } from "../src/eval/print.js";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+let result: EvalResult;
+
+beforeAll(async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "juesuan-eval-"));
+  const planned = await writePlannedCorpus({ root: tmp, outDir: "corpus/generated", only: 16 });
+  expect(planned.written.length).toBeGreaterThanOrEqual(8);
+  result = await runEval({
+    corpusDirs: [path.join(tmp, "corpus/generated"), path.join(repo, "corpus/libreoffice")],
+    goldenDir: path.join(repo, "test/golden"),
+    dbPath: path.join(tmp, "eval.sqlite"),
+  });
+}, 300_000);
+
+const group = (name: string) => result.groups.find((g) => g.group === name)!;
+
+describe("npm run eval on a slice of the corpus", () => {
+  it("scores every report it was given, both producers", () => {
+    expect(result.reports.length).toBeGreaterThanOrEqual(29);
+    expect(group("producer=pdfkit").reports).toBeGreaterThanOrEqual(8);
+    expect(group("producer=libreoffice").reports).toBe(21);
+  });
+
+  it("tells every document's kind (final, budget, template) right", () => {
+    const all = group("all");
+    expect(all.kindOk).toBe(all.reports);
+    expect(all.metaOk).toBe(all.reports);
+  });
+
+  it("finds every standard table and no other", () => {
+    expect(group("all").tablePrecision).toBe(1);
+    expect(group("ruled=true").tableRecall).toBe(1);
+    expect(group("all").tableRecall).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it("reads every cell of ruled tables exactly, and nearly every cell of unruled ones", () => {
+    const ruled = group("ruled=true");
+    expect(ruled.cellsTruth).toBeGreaterThan(10_000);
+    expect(ruled.cellAccuracy).toBe(1);
+    expect(ruled.cellsSpurious).toBe(0);
+    expect(group("ruled=false").cellAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("reads the pinned tables of the real PDFs exactly (where they are present)", () => {
+    for (const r of result.real) expect(r.exact, `${r.pdf} ${r.table}`).toBe(r.cells);
+  });
+
+  it("breaks the figures down by variant value and ends with one summary line", () => {
+    for (const field of ["codes=split", "codes=glued", "unit=元", "zero=-", "template=shanghai", "orientation=portrait"]) {
+      expect(group(field), field).toBeDefined();
+    }
+    const line = summaryLine(figures("all", result.reports));
+    expect(line).toMatch(/^eval: \d+ reports; kind \d+\/\d+; tables P [\d.]+% R [\d.]+%; cells [\d.]+% of \d+/);
+  });
+});
