@@ -471,8 +471,11 @@ export function alignedGrid(
 ): Grid | null {
   const wordLines = lines.map(lineWords).filter((ws) => ws.length > 0);
   const body = wordLines.map((ws) => isBody(ws.map((w) => w.text.replace(/\s+/g, ""))));
-  const first = body.indexOf(true);
-  if (first < 0) return null;
+  // A table printing no figure at all (an empty T7 with zeros left blank) is all
+  // heading: its one row is the blank line under it.
+  const blank = body.indexOf(true) < 0;
+  if (blank && (xsHint || wordLines.length < 2)) return null;
+  const first = blank ? wordLines.length : body.indexOf(true);
   const rest = wordLines.slice(first);
   const bodyWords = rest.filter((_, i) => body[first + i]);
   const columns = mergeColumns(bodyColumns(bodyWords), bodyWords);
@@ -484,7 +487,8 @@ export function alignedGrid(
   const xs = xsHint ? [...xsHint] : columnBounds(columns, bodyWords, header);
   const nc = xs.length - 1;
   if (nc < 2) return null;
-  const bands = bodyBands(rest, body.slice(first), xs);
+  const headBottom = Math.max(...wordLines.flat().map((w) => w.y1));
+  const bands = blank ? [{ y0: headBottom + 1, y1: headBottom + 13, words: [] }] : bodyBands(rest, body.slice(first), xs);
 
   const numbered = header.filter(isNumbersLine);
   const { cells: hCells, rows: headerRows } = headerCells(header.filter((ws) => !isNumbersLine(ws)), xs);

@@ -2,7 +2,7 @@
 // it starts one; its lines run down to the first note, statement, next title
 // or page number. A page with neither title nor grid after such a table is
 // its continuation. The lines become a grid by alignment (layout/aligned.ts).
-import { alignedGrid } from "../layout/aligned.js";
+import { alignedGrid, lineWords } from "../layout/aligned.js";
 import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import type { PageLayout } from "../layout/page.js";
@@ -36,6 +36,12 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
   return out;
 }
 
+/** A line whose words each stay inside one of the columns (a table row, not a paragraph). */
+function fitsColumns(line: TextLine, xs: readonly number[]): boolean {
+  const inside = (x0: number, x1: number): boolean => xs.some((b, i) => i + 1 < xs.length && x0 >= b - 2 && x1 <= xs[i + 1]! + 2);
+  return lineWords(line).every((w) => inside(w.x0, w.x1));
+}
+
 function build(page: number, lines: TextLine[], xs?: readonly number[]): UnruledTable | null {
   const grid = alignedGrid(page, lines, isBodyRow, xs);
   return grid ? { grid, used: new Set(lines) } : null;
@@ -51,7 +57,10 @@ export function unruledTables(layout: PageLayout, continuing: readonly number[] 
   const ruledBelow = (y: number): boolean => layout.grids.some((g) => g.y0 >= y - 2 && g.y0 - y <= TITLE_REACH + 80);
   let i = 0;
   if (continuing && layout.grids.length === 0 && !lines.some((l) => isTitle(compact(l.text)))) {
-    const t = build(layout.page, band(lines, 0), continuing);
+    // Only rows that keep to the table's columns continue it: narrative after the
+    // tables runs across them.
+    const rows = band(lines, 0).filter((l) => l.y0 < (lines.find((k) => !fitsColumns(k, continuing))?.y0 ?? Infinity));
+    const t = rows.length > 0 ? build(layout.page, rows, continuing) : null;
     if (t) out.push(t);
     return out;
   }
