@@ -263,15 +263,17 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     } else added.push([w.x0, w.x1]);
   }
   // A heading over exactly one column widens it, so the boundary falls outside the heading.
+  const empty = mergeIntervals(added);
   for (const w of heads) {
     const over = columns.filter((_, i) => overlaps(w, original[i]!));
-    if (over.length === 1) {
+    // A heading reaching over an empty column too spans both: it widens neither.
+    if (over.length === 1 && !empty.some((iv) => overlaps(w, iv) && iv[0] >= w.x0 - 0.5 && iv[1] <= w.x1 + 0.5 && !overlaps({ x0: iv[0], x1: iv[1] }, original[columns.indexOf(over[0]!)]!))) {
       over[0]!.x0 = Math.min(over[0]!.x0, w.x0);
       over[0]!.x1 = Math.max(over[0]!.x1, w.x1);
     }
   }
   const intervals = [...columns.map((c) => [c.x0, c.x1] as Interval)];
-  for (const iv of mergeIntervals(added)) if (!intervals.some((c) => overlaps({ x0: iv[0], x1: iv[1] }, c))) intervals.push(iv);
+  for (const iv of empty) if (!intervals.some((c) => overlaps({ x0: iv[0], x1: iv[1] }, c))) intervals.push(iv);
   intervals.sort((a, b) => a[0] - b[0]);
   const all = [...body.flat(), ...header.flat()];
   const left = Math.min(...all.map((w) => w.x0)) - PADDING;
