@@ -256,7 +256,18 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
       })
       .filter((k): k is { c: Column; d: number } => k !== null)
       .sort((a, b) => a.d - b.d);
-    const home = candidates[0]?.c;
+    // The tail of a wrapped heading sits under its head: it belongs where the head does.
+    const head = heads.find(
+      (h) =>
+        h !== w &&
+        h.x0 <= w.x0 + 1 &&
+        h.x1 >= w.x1 - 1 &&
+        Math.abs(h.x0 + h.x1 - w.x0 - w.x1) / 2 <= w.size * 0.5 &&
+        w.y0 > h.y0 &&
+        w.y0 - h.y1 < w.size * 1.6 &&
+        original.filter((iv) => overlaps(h, iv)).length === 1,
+    );
+    const home = head ? columns[original.findIndex((iv) => overlaps(head, iv))] : candidates[0]?.c;
     if (home) {
       home.x0 = Math.min(home.x0, w.x0);
       home.x1 = Math.max(home.x1, w.x1);
