@@ -3,7 +3,8 @@
 import type { Grid, GridCell } from "../layout/grid.js";
 import { looksLikeAmount } from "./amount.js";
 import { compact, printedName, stripNumbering } from "./text.js";
-import { TOTAL_LINE } from "./rules/lines.js";
+import { T1_EXPENSE_LINES, T1_INCOME_LINES, T4_EXPENSE_LINES, T4_INCOME_LINES, TOTAL_LINE, matchLine } from "./rules/lines.js";
+import { functionClassCode } from "./rules/function-classes.js";
 
 export type Role = "code" | "name" | "line" | "amount";
 
@@ -63,7 +64,10 @@ function isColumnNumbersRow(texts: readonly string[]): boolean {
   return nonEmpty.length >= 2 && nonEmpty.every((t) => /^\d{1,2}$/.test(t));
 }
 
+/** A line label of T1/T4 (本年收入合计, 年初结转和结余, 一般公共预算财政拨款 …) or a class line. */
+const KNOWN_LINES = [...T1_INCOME_LINES, ...T1_EXPENSE_LINES, ...T4_INCOME_LINES, ...T4_EXPENSE_LINES];
 const isLabel = (t: string): boolean => TOTAL_LINE.test(stripNumbering(t)) || /^[一二三四五六七八九十]+、/.test(t);
+const isKnownLine = (t: string): boolean => matchLine(KNOWN_LINES, stripNumbering(t)) !== null || functionClassCode(stripNumbering(t)) !== null;
 
 export function isBodyRow(texts: readonly string[]): boolean {
   if (isColumnNumbersRow(texts)) return false;
@@ -72,7 +76,9 @@ export function isBodyRow(texts: readonly string[]): boolean {
   // with its 行次 is a body row; a header row may start with 合计 too, but goes on
   // with column names.
   const filled = texts.filter((t) => t !== "" && !/^[-－—]$|^\d{1,2}$/.test(t));
-  return filled.length > 0 && filled.every(isLabel);
+  // A lone line label with no figure (国有资本经营预算财政拨款 under 年初结转和结余) is a line
+  // too; several such names side by side are a header (合计 | 一般公共预算财政拨款 | …).
+  return filled.length > 0 && (filled.every(isLabel) || (filled.length === 1 && isKnownLine(filled[0]!)));
 }
 
 /** Index of the first body row; for a grid with no figures, the row after the last header text. */
