@@ -486,9 +486,12 @@ export function alignedGrid(
   const body = wordLines.map((ws) => isBody(ws.map((w) => w.text.replace(/\s+/g, ""))));
   // A table printing no figure at all (an empty T7 with zeros left blank) is all
   // heading: its one row is the blank line under it.
-  const blank = body.indexOf(true) < 0;
+  // The body starts at a body line that is not alone: a lone 合计 in the heading
+  // (centred over its column, between wrapped headings) is no line of the table.
+  const starts = body.findIndex((b, i) => b && (body[i + 1] === true || i + 1 === body.length || wordLines[i]!.some((w) => /\d/.test(w.text))));
+  const blank = starts < 0;
   if (blank && (xsHint || wordLines.length < 2)) return null;
-  const first = blank ? wordLines.length : body.indexOf(true);
+  const first = blank ? wordLines.length : starts;
   const rest = wordLines.slice(first);
   const bodyWords = rest.filter((_, i) => body[first + i]);
   const columns = mergeColumns(bodyColumns(bodyWords), bodyWords);
