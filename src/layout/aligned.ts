@@ -278,7 +278,8 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   for (const w of heads) {
     const over = columns.filter((_, i) => overlaps(w, original[i]!));
     // A heading reaching over an empty column too spans both: it widens neither.
-    if (over.length === 1 && !empty.some((iv) => overlaps(w, iv) && iv[0] >= w.x0 - 0.5 && iv[1] <= w.x1 + 0.5 && !overlaps({ x0: iv[0], x1: iv[1] }, original[columns.indexOf(over[0]!)]!))) {
+    const own = original[columns.indexOf(over[0]!)];
+    if (over.length === 1 && !empty.some((iv) => overlaps(w, iv) && !overlaps({ x0: iv[0], x1: iv[1] }, own!))) {
       over[0]!.x0 = Math.min(over[0]!.x0, w.x0);
       over[0]!.x1 = Math.max(over[0]!.x1, w.x1);
     }
