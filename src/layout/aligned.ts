@@ -430,10 +430,11 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
     if (tail) continue;
     // Neighbours it heads have their own headings level with its sub-heading.
     const free = (c: number): boolean => {
-      const ws = colWords(c);
+      // A banner over the whole table (财政拨款“三公”经费) heads everything: it does not count.
+      const ws = colWords(c).filter((k) => !(sparseTop && top.length === 1 && k === top[0]));
       if (ws.length === 0 || !ws.every((k) => lineOf.get(k)! > i)) return false;
-      const top = ws.sort((a, b) => a.y0 - b.y0)[0]!;
-      return Math.abs(mid(top) - mid(below)) <= 0.35 * w.size;
+      const highest = ws.sort((a, b) => a.y0 - b.y0)[0]!;
+      return Math.abs(mid(highest) - mid(below)) <= 0.35 * w.size;
     };
     let lo = c0;
     let hi = c1;
