@@ -245,10 +245,14 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     const reach = w.size * 6;
     const clear = (lo: number, hi: number): boolean =>
       !original.some((iv) => iv[0] > lo && iv[1] < hi) && !heads.some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
+    // A column already headed on this line (事业收 over 事业收入's figures) takes no other heading.
+    const headedHere = (iv: Interval): boolean =>
+      heads.some((o) => o !== w && overlaps(o, iv) && Math.abs((o.y0 + o.y1 - w.y0 - w.y1) / 2) < w.size * 0.5);
     const candidates = columns
       .map((c, i) => {
         const [x0, x1] = original[i]!;
         if (overlaps(w, [x0, x1])) return { c, d: 0 };
+        if (headedHere([x0, x1])) return null;
         // An "other" column (all dashes) is headed like figures: its heading stands to its left.
         if ((c.align === "right" || c.align === "other") && x0 >= w.x1 && x0 - w.x1 <= reach && clear(w.x1, x0)) return { c, d: x0 - w.x1 };
         if (c.align === "left" && x1 <= w.x0 && w.x0 - x1 <= reach && clear(x1, w.x0)) return { c, d: w.x0 - x1 };
