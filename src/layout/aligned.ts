@@ -237,6 +237,7 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   const lower = header.slice(1).flat();
   const heads = [...(header[0] ?? []).filter((w) => header.length === 1 || lower.some((o) => overlaps(o, [w.x0, w.x1]))), ...lower];
   const lonely = heads.filter((w) => !original.some((iv) => overlaps(w, iv)));
+  const numbers = header.filter(isNumbersLine).flat().filter((w) => /^\d{1,2}$/.test(w.text.replace(/\s+/g, "")));
   const added: Interval[] = [];
   for (const w of lonely) {
     // Headings over figures are centred, figures right-aligned: a heading standing
@@ -272,25 +273,31 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
         original.filter((iv) => overlaps(h, iv)).length === 1,
     );
     const home = head ? columns[original.findIndex((iv) => overlaps(head, iv))] : candidates[0]?.c;
+    // With a 栏次 line its numbers place the figure columns: a heading among them makes none.
+    const isNumber = numbers.includes(w);
+    if (!home && !isNumber && numbers.length >= 2 && w.x1 > Math.min(...numbers.map((n) => n.x0))) continue;
     if (home) {
       home.x0 = Math.min(home.x0, w.x0);
       home.x1 = Math.max(home.x1, w.x1);
     } else added.push([w.x0, w.x1]);
   }
-  // A heading over exactly one column widens it, so the boundary falls outside the heading.
-  const empty = mergeIntervals(added);
+  // Every column now, figures' and empty ones'; a heading over exactly one of
+  // them widens it, so the boundary falls outside the heading. A heading
+  // reaching over two (an empty column too) spans them: it widens neither.
+  const spans: { x0: number; x1: number; at: Interval }[] = [
+    ...columns.map((c, i) => ({ x0: c.x0, x1: c.x1, at: original[i]! })),
+    ...mergeIntervals(added)
+      .filter((iv) => !columns.some((c) => overlaps({ x0: iv[0], x1: iv[1] }, [c.x0, c.x1])))
+      .map((iv) => ({ x0: iv[0], x1: iv[1], at: iv })),
+  ];
   for (const w of heads) {
-    const over = columns.filter((_, i) => overlaps(w, original[i]!));
-    // A heading reaching over an empty column too spans both: it widens neither.
-    const own = original[columns.indexOf(over[0]!)];
-    if (over.length === 1 && !empty.some((iv) => overlaps(w, iv) && !overlaps({ x0: iv[0], x1: iv[1] }, own!))) {
+    const over = spans.filter((k) => overlaps(w, k.at));
+    if (over.length === 1) {
       over[0]!.x0 = Math.min(over[0]!.x0, w.x0);
       over[0]!.x1 = Math.max(over[0]!.x1, w.x1);
     }
   }
-  const intervals = [...columns.map((c) => [c.x0, c.x1] as Interval)];
-  for (const iv of empty) if (!intervals.some((c) => overlaps({ x0: iv[0], x1: iv[1] }, c))) intervals.push(iv);
-  intervals.sort((a, b) => a[0] - b[0]);
+  const intervals = spans.map((k) => [k.x0, k.x1] as Interval).sort((a, b) => a[0] - b[0]);
   const all = [...body.flat(), ...header.flat()];
   const left = Math.min(...all.map((w) => w.x0)) - PADDING;
   const right = Math.max(...all.map((w) => w.x1)) + PADDING;
