@@ -162,7 +162,9 @@ function sharedTotalCell(grid: Grid, bodyStart: number): GridCell | null {
   // It stands in the label column (names below it), not over a column of figures (T7's 合计).
   const below = [];
   for (let r = bodyStart; r < grid.ys.length - 1; r++) below.push(compact(grid.cells[grid.cellAt[r]![0]!]!.text));
-  return below.some((t) => t !== "" && !looksLikeAmount(t) && !/^[-－—\d.,]+$/.test(t)) || below.every((t) => t === "") ? first : null;
+  // Under an empty table nothing tells: only a 合计 spread over the label columns (编码|名称) is one.
+  if (below.every((t) => t === "")) return first.c1 - first.c0 >= 2 ? first : null;
+  return below.some((t) => t !== "" && !looksLikeAmount(t) && !/^[-－—\d.,]+$/.test(t)) ? first : null;
 }
 
 export function readColumns(grid: Grid, bodyStart: number = findBodyStart(grid)): GridColumns {
