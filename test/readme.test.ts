@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { expect, it } from "vitest";
 import type { Report } from "../schemas/canonical.js";
 import { open } from "../src/store/index.js";
-import { failedReport, sampleReport, sha256Of } from "./support/reports.js";
+import { failedReport, sampleReport } from "./support/reports.js";
 import { tempDir } from "./support/temp.js";
 
 const readme = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");

@@ -7,15 +7,8 @@ import type { TextRun } from "../source/model.js";
 import type { Grid, GridCell } from "./grid.js";
 import { runsToLines, type TextLine } from "./lines.js";
 
-interface Word {
-  readonly text: string;
-  readonly x0: number;
-  readonly x1: number;
-  readonly y0: number;
-  readonly y1: number;
-  readonly size: number;
-  readonly runs: readonly TextRun[];
-}
+/** A word has the shape of a line: text, box, size and the runs it is made of. */
+type Word = TextLine;
 
 /** A gap wider than this share of the font size separates two words. */
 const WORD_GAP = 0.25;

@@ -3,8 +3,8 @@
 // rotated, as the variant prints them), then page numbers. Returns the bytes
 // and where everything landed.
 import type { Column } from "../../../schemas/canonical.js";
+import { metricsFor } from "./metrics.js";
 import { composeStandardTable } from "../compose/standard-table.js";
-import type { GridMetrics } from "../layout/table-grid.js";
 import type { GenerateOptions } from "../options.js";
 import type { Block, ReportSource } from "../source/schema.js";
 import { tableTemplate, templateFor } from "../templates/index.js";
@@ -13,10 +13,9 @@ import type { Variant } from "../variant.js";
 import { addFolios } from "./folio.js";
 import { drawGlyphByGlyph } from "./glyphs.js";
 import { NarrativeWriter, type BlockPages } from "./narrative.js";
-import { createPdf, finish, pageCount, type Doc } from "./pdf.js";
+import { createPdf, finish, pageCount } from "./pdf.js";
 import { renderStandardTable, type TablePlacement } from "./standard-table.js";
 import { A4, STYLE } from "./style.js";
-import { measure } from "./text.js";
 
 export interface RenderedTable {
   readonly placement: TablePlacement;
@@ -35,16 +34,6 @@ export interface RenderedReport {
 
 /** pdfkit's default Producer entry, left as is: the corpus does not pose as another tool's output. */
 const PRODUCER = "PDFKit";
-
-function metricsFor(doc: Doc): GridMetrics {
-  return {
-    measure: (text, size) => measure(doc, text, { size }),
-    padX: STYLE.cellPadX,
-    padY: STYLE.table.padY,
-    lineFactor: STYLE.table.lineFactor,
-    minFontSize: STYLE.minFontSize,
-  };
-}
 
 function captionFor(source: ReportSource, set: TemplateSet, v: Variant): { left?: string; right: string } {
   const right = `${set.page.unitLabel}：${v.unit}`;

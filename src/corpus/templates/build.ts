@@ -1,5 +1,5 @@
 // Shorthands for declaring table templates as data (national.ts, shanghai.ts).
-import type { ColumnSpec, HeaderCellSpec, NumberCellSpec } from "./types.js";
+import type { BodyLayout, ColumnSpec, HeaderCellSpec, NumberCellSpec } from "./types.js";
 
 export const code = (width: number, block?: number, codeParts?: 2 | 3): ColumnSpec => ({
   kind: "code",
@@ -47,3 +47,13 @@ export function t7InterleavedHeader(n: T7Names, banner?: string): HeaderCellSpec
 
 export const t7InterleavedColumns = (): ColumnSpec[] =>
   T7_ITEMS.flatMap((item) => [flexAmount(`budget_${item}`), flexAmount(`actual_${item}`)]);
+
+/** T6 in two groups (301, 303 | 302, 310 …), as Shanghai prints it; each group its own total. */
+export const T6_TWO_GROUPS: BodyLayout = {
+  kind: "grouped",
+  groups: [["301", "303"], ["302", "310", "307", "309", "399"]],
+  footer: [
+    { key: "personnel_total", labelBlock: 0, valueBlock: 0 },
+    { key: "public_total", labelBlock: 1, valueBlock: 1 },
+  ],
+};

@@ -3,7 +3,7 @@
 // where the seed's wraps ("本年收入合/计", "上级补/助收入", "科目/编码").
 // Header spellings ("项 目" vs distributed 项…目, "合 计" vs "合计") follow
 // the seed table by table.
-import { amount, code, flexAmount, h, line, name, numbers, t7InterleavedColumns, t7InterleavedHeader } from "./build.js";
+import { amount, code, flexAmount, h, line, name, numbers, t7InterleavedColumns, t7InterleavedHeader, T6_TWO_GROUPS } from "./build.js";
 import type { ColumnSpec, HeaderCellSpec, TableTemplate, TemplateSet } from "./types.js";
 
 const FONT = 9;
@@ -200,14 +200,7 @@ const T6_TWO: TableTemplate = {
     [h("人员经费", { colSpan: 3 }), h("公用经费", { colSpan: 3 })],
     [h("经济分类科目编码"), h("科目名称"), h("决算数"), h("经济分类科目编码"), h("科目名称"), h("决算数")],
   ],
-  body: {
-    kind: "grouped",
-    groups: [["301", "303"], ["302", "310", "307", "309", "399"]],
-    footer: [
-      { key: "personnel_total", labelBlock: 0, valueBlock: 0 },
-      { key: "public_total", labelBlock: 1, valueBlock: 1 },
-    ],
-  },
+  body: T6_TWO_GROUPS,
 };
 
 const T7_INTERLEAVED: TableTemplate = {

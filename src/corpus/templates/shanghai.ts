@@ -2,7 +2,7 @@
 // and no 栏次, amounts headed 决算数, 表5 合计 at the bottom, 表7 interleaved
 // under a 财政拨款“三公”经费 banner with 运行维护费 names, 表9 in the 表8
 // (收支) form, and "单位：万元" alone on the caption line.
-import { amount, code, flexAmount, h, name, T7_ITEMS, t7InterleavedColumns, t7InterleavedHeader, type T7Names } from "./build.js";
+import { amount, code, flexAmount, h, name, T7_ITEMS, t7InterleavedColumns, t7InterleavedHeader, type T7Names, T6_TWO_GROUPS } from "./build.js";
 import type { HeaderCellSpec, TableTemplate, TemplateSet } from "./types.js";
 
 const FONT = 9;
@@ -92,14 +92,7 @@ const T6_TWO: TableTemplate = {
   id: "T6",
   columns: [code(52, 0, 2), name(1, 0), amount("amount", 70, 0), code(52, 1, 2), name(1, 1), amount("amount", 70, 1)],
   header: [[...t6Group(), ...t6Group()]],
-  body: {
-    kind: "grouped",
-    groups: [["301", "303"], ["302", "310", "307", "309", "399"]],
-    footer: [
-      { key: "personnel_total", labelBlock: 0, valueBlock: 0 },
-      { key: "public_total", labelBlock: 1, valueBlock: 1 },
-    ],
-  },
+  body: T6_TWO_GROUPS,
 };
 
 const T6_THREE: TableTemplate = {

@@ -13,6 +13,7 @@ import type { GridMetrics } from "../../layout/table-grid.js";
 import type { FolioStyle } from "../../options.js";
 import { createPdf, type Doc } from "../../render/pdf.js";
 import { A4, STYLE, type Margins } from "../../render/style.js";
+import { metricsFor } from "../../render/metrics.js";
 import { measure } from "../../render/text.js";
 import type { Block, ReportSource } from "../../source/schema.js";
 import { tableTemplate, templateFor } from "../../templates/index.js";
@@ -59,14 +60,7 @@ function measurer(): Doc {
 }
 
 function metrics(): GridMetrics {
-  const doc = measurer();
-  return {
-    measure: (text, size) => measure(doc, text, { size }),
-    padX: STYLE.cellPadX,
-    padY: STYLE.table.padY,
-    lineFactor: STYLE.table.lineFactor,
-    minFontSize: STYLE.minFontSize,
-  };
+  return metricsFor(measurer());
 }
 
 interface PageGeometry {
