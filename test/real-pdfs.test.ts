@@ -33,14 +33,21 @@ const goldens: Golden[] = readdirSync(goldenDir)
   .map((f) => JSON.parse(readFileSync(path.join(goldenDir, f), "utf8")) as Golden);
 
 describe.skipIf(!hasReal)("real final-accounts PDFs: tables found", () => {
-  const expected: Record<string, { kind: string; unit: string; year: number; tables: string[] }> = {
+  // extras: tables outside the nine, by title (the 目录 and narrative headings about tables are none).
+  const expected: Record<string, { kind: string; unit: string; year: number; tables: string[]; extras?: string[] }> = {
     "putuo-caizhengju-2024.pdf": { kind: "final", unit: "上海市普陀区财政局", year: 2024, tables: ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"] },
     "putuo-guihua-ziranziyuan-2024.pdf": { kind: "final", unit: "上海市普陀区规划和自然资源局", year: 2024, tables: ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"] },
     "putuo-shehuigongzuobu-2024.pdf": { kind: "final", unit: "中共上海市普陀区委社会工作部", year: 2024, tables: ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"] },
     // The altered copy has no T3: that absence is what a checker must report.
     "putuo-caizhengju-2024-altered.pdf": { kind: "final", unit: "上海市普陀区财政局", year: 2024, tables: ["T1", "T2", "T4", "T5", "T6", "T7", "T8", "T9"] },
-    "guojia-xinfangju-2024.pdf": { kind: "final", unit: "国家信访局", year: 2024, tables: ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"] },
-    "xinan-daxue-2023.pdf": { kind: "final", unit: "西南大学", year: 2023, tables: ["T1", "T2", "T3"] },
+    "guojia-xinfangju-2024.pdf": {
+      kind: "final",
+      unit: "国家信访局",
+      year: 2024,
+      tables: ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"],
+      extras: ["信访干部培训专项项目绩效自评表", "信访研究宣传立法专项项目绩效自评表", "资产运行维护项目绩效自评表", "信息化运行维护项目绩效自评表", "表1：项目年度绩效指标表", "表2：综合评价得分情况表"],
+    },
+    "xinan-daxue-2023.pdf": { kind: "final", unit: "西南大学", year: 2023, tables: ["T1", "T2", "T3"], extras: ["表4：高等学校财政拨款支出决算表"] },
     "shanghai-template-2024-blank.pdf": { kind: "template", unit: "上海市XX局", year: 2024, tables: ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"] },
   };
   for (const [file, want] of Object.entries(expected)) {
@@ -51,6 +58,12 @@ describe.skipIf(!hasReal)("real final-accounts PDFs: tables found", () => {
       expect(x.year).toBe(want.year);
       expect(x.printed_unit).toBe("万元");
       expect(x.tables.filter((t) => t.kind === "standard").map((t) => t.id)).toEqual(want.tables);
+      expect(x.tables.filter((t) => t.kind === "extra").map((t) => t.title)).toEqual(want.extras ?? []);
+      // Every standard table is read from a table page, never from the 目录 up front.
+      for (const t of x.tables.filter((k) => k.kind === "standard")) {
+        expect(t.cells.length, t.id).toBeGreaterThan(0);
+        expect(Math.min(...t.pages), t.id).toBeGreaterThan(3);
+      }
     });
   }
 

@@ -7,7 +7,7 @@ import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import type { PageLayout } from "../layout/page.js";
 import { isBodyRow } from "./grid-table.js";
-import { ANY_TABLE_TITLE, PART_HEADING, cleanTitle, standardTableOf } from "./rules/tables.js";
+import { ANY_TABLE_TITLE, PART_HEADING, TOC_ENTRY, cleanTitle, standardTableOf } from "./rules/tables.js";
 import { compact } from "./text.js";
 
 /** Lines that end a table's band: notes, statements, page numbers. */
@@ -18,7 +18,7 @@ const CAPTION = /(部门|单位|编制单位)(名称)?[:：]|^(公开)?\d+表$|^
 const TITLE_REACH = 80;
 
 const isTitle = (t: string): boolean =>
-  standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t) && !PART_HEADING.test(t));
+  !TOC_ENTRY.test(t) && (standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t) && !PART_HEADING.test(t)));
 
 export interface UnruledTable {
   readonly grid: Grid;

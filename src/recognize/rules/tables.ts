@@ -25,10 +25,15 @@ export const TITLE_RULES: readonly TitleRule[] = [
 /** Text that reads as a table title at all (a standard one or an extra). */
 export const ANY_TABLE_TITLE = /.{2,}(决算|情况|明细|统计|信息)?表(（[^）]*）|\([^)]*\))?$/;
 
+/** A table of contents entry ("九、国有资本经营预算财政拨款支出决算表……13"): names a table, is none. */
+export const TOC_ENTRY = /[.．…·。]{3,}\s*\d*$/;
+
 /** The heading of a whole part ("上海市XX局2023年度部门决算表"), not of one table. */
 export const PART_HEADING = /(部门|单位)(决算|预算)(报)?表$|^第.部分/;
 
 export function standardTableOf(title: string): StandardTableId | null {
+  // A title ends with its 表; "…决算总表说明" is a heading about the table.
+  if (!/表$/.test(title)) return null;
   for (const rule of TITLE_RULES) {
     if (rule.match.test(title) && !(rule.unless?.test(title) ?? false)) return rule.id;
   }
