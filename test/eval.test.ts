@@ -55,6 +55,12 @@ describe("npm run eval on a slice of the corpus", () => {
     expect(group("ruled=false").cellAccuracy).toBeGreaterThanOrEqual(0.99);
   });
 
+  it("keeps every table outside the nine as an extra table with its title", () => {
+    const all = group("all");
+    expect(all.extrasExpected).toBeGreaterThan(0);
+    expect(all.extrasFound).toBe(all.extrasExpected);
+  });
+
   it("reads the pinned tables of the real PDFs exactly (where they are present)", () => {
     for (const r of result.real) expect(r.exact, `${r.pdf} ${r.table}`).toBe(r.cells);
   });

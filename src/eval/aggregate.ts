@@ -17,6 +17,8 @@ export interface GroupFigures {
   readonly faultsExpected: number;
   readonly faultsFound: number;
   readonly falseAlarms: number;
+  readonly extrasExpected: number;
+  readonly extrasFound: number;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
@@ -37,6 +39,8 @@ export function figures(group: string, scores: readonly ReportScore[]): GroupFig
     faultsExpected: sum((s) => s.faults.expected),
     faultsFound: sum((s) => s.faults.found),
     falseAlarms: sum((s) => s.falseAlarms),
+    extrasExpected: sum((s) => s.extras.expected),
+    extrasFound: sum((s) => s.extras.found),
   };
 }
 

@@ -11,6 +11,8 @@ export interface ReportScore {
   readonly names: { truth: number; exact: number };
   readonly meta: { unit: boolean; year: boolean; printedUnit: boolean };
   readonly faults: { expected: number; found: number };
+  /** Tables outside the nine, by title: how many the truth lists, how many were kept as extra tables. */
+  readonly extras: { expected: number; found: number };
   /** Findings beyond rounding on a report with no injected error. */
   readonly falseAlarms: number;
   /** Where it went wrong, for the eval's detail output (first few). */
@@ -62,9 +64,15 @@ export function scoreReport(truth: Truth, got: Report | undefined): ReportScore 
   const findings = got?.findings ?? [];
   const found = truth.errors.filter((e) => findings.some((f) => f.severity === "error" && f.table === e.table && f.row === e.row)).length;
   const falseAlarms = truth.errors.length === 0 ? findings.filter((f) => f.severity === "error").length : 0;
+  const compactTitle = (t: string | null): string => (t ?? "").replace(/\s+/g, "");
+  const extraTitles = new Set((got?.tables ?? []).filter((t) => t.kind === "extra").map((t) => compactTitle(t.title)));
+  const wantExtras = final ? (want.extra_titles ?? []) : [];
+  const extrasFound = wantExtras.filter((t) => extraTitles.has(compactTitle(t))).length;
+  for (const t of wantExtras) if (!extraTitles.has(compactTitle(t)) && misses.length < MAX_MISSES) misses.push(`extra table "${t}" not found`);
   return {
     file: want.file,
     kindOk,
+    extras: { expected: wantExtras.length, found: extrasFound },
     tables: { truth: wantTables.length, found: gotTables.length, correct },
     cells,
     names,

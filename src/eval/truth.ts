@@ -20,6 +20,8 @@ export const TruthFile = Report.extend({
   variant: Variant.partial().optional(),
   faults: z.array(Fault).optional(),
   expected_kind: DocumentKind.optional(),
+  /** Titles of the tables outside the nine the report prints (机关运行经费, 政府采购). */
+  extra_titles: z.array(z.string()).optional(),
   // Findings a correct checker reports (the seed's truth), with the fields the scorer needs.
   findings: z.array(z.object({ table: z.string().nullable(), row: z.string().nullable(), severity: z.enum(["error", "warning", "info"]) }).loose()),
 });
