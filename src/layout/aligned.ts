@@ -285,7 +285,9 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   ];
   for (const w of heads) {
     const over = spans.filter((k) => overlaps(w, k.at));
-    if (over.length === 1) {
+    // Touching a neighbour's own text, it spans that column too.
+    const touches = spans.some((k) => !over.includes(k) && k.at[1] >= w.x0 - 1 && k.at[0] <= w.x1 + 1);
+    if (over.length === 1 && !touches) {
       over[0]!.x0 = Math.min(over[0]!.x0, w.x0);
       over[0]!.x1 = Math.max(over[0]!.x1, w.x1);
     }
