@@ -24,15 +24,10 @@ export const FAULTS = {
 export type FaultName = keyof typeof FAULTS;
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 
-export interface FaultRecord {
+/** An identity a fault broke (a checker's Failure), named after the fault that broke it. */
+export interface FaultRecord extends Failure {
   readonly fault: FaultName;
   readonly kind: "error" | "rounding";
-  readonly rule: string;
-  readonly table: string;
-  readonly row: string | null;
-  readonly col: string | null;
-  readonly expected: number;
-  readonly actual: number;
   readonly description: string;
   readonly section?: string;
   readonly quote?: string;
