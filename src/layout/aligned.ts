@@ -425,19 +425,23 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
   header.forEach((ws, i) => ws.forEach((w) => lineOf.set(w, i)));
   const colWords = (c: number): Word[] => words.filter((k) => spans.get(k)![0] <= c && spans.get(k)![1] > c);
   const mid = (w: Word): number => (w.y0 + w.y1) / 2;
-  for (const w of words) {
+  // Higher headings first: a parent's reach is settled before its children look for theirs.
+  for (const w of [...words].sort((a, b) => a.y0 - b.y0)) {
     const [c0, c1] = spans.get(w)!;
     const i = lineOf.get(w)!;
-    if (c1 - c0 !== 1) continue;
-    const below = colWords(c0).filter((k) => lineOf.get(k)! > i).sort((a, b) => a.y0 - b.y0)[0];
+    if (sparseTop && top.includes(w)) continue;
+    const under = (k: Word): boolean => lineOf.get(k)! > i && spans.get(k)![0] >= c0 && spans.get(k)![1] <= c1;
+    const below = words.filter(under).sort((a, b) => a.y0 - b.y0)[0];
     if (!below) continue;
     // The tail of wrapped text is shorter and centred under its head: no sub-heading.
     const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
-    if (tail) continue;
+    if (c1 - c0 === 1 && tail) continue;
     // Neighbours it heads have their own headings level with its sub-heading.
     const free = (c: number): boolean => {
-      // A banner over the whole table (财政拨款“三公”经费) heads everything: it does not count.
-      const ws = colWords(c).filter((k) => !(sparseTop && top.length === 1 && k === top[0]));
+      // A heading over this column and the neighbour alike (a banner, or 公务用车购置及运行费
+      // over 小计 and its neighbour) heads both: it does not count.
+      const both = (k: Word): boolean => spans.get(k)![0] <= Math.min(c, c0) && spans.get(k)![1] > Math.max(c, c1 - 1);
+      const ws = colWords(c).filter((k) => !((sparseTop && top.length === 1 && k === top[0]) || (lineOf.get(k)! > 0 && lineOf.get(k)! < i && both(k))));
       if (ws.length === 0 || !ws.every((k) => lineOf.get(k)! > i)) return false;
       const highest = ws.sort((a, b) => a.y0 - b.y0)[0]!;
       return Math.abs(mid(highest) - mid(below)) <= 0.35 * w.size;
