@@ -89,9 +89,9 @@ function joinSpaced(words: Word[]): Word[] {
       const gap = words[j]!.x0 - words[i]!.x1;
       let k = j;
       while (k + 1 < words.length && isGlyph(words[k + 1]!) && Math.abs(words[k + 1]!.x0 - words[k]!.x1 - gap) <= Math.max(1, gap * 0.15)) k++;
-      // Justified text inside one cell is spaced at most a couple of characters apart;
+      // Justified text inside one cell is spaced at most about a character apart;
       // wider-spaced glyphs (类 款 项 over their columns) are left to rejoinSpread.
-      if (gap <= words[i]!.size * 2) j = k + 1;
+      if (gap <= words[i]!.size) j = k + 1;
     }
     const group = words.slice(i, j);
     const runs = group.flatMap((w) => w.runs);
