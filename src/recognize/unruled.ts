@@ -59,7 +59,11 @@ export function unruledTables(layout: PageLayout, continuing: readonly number[] 
   if (continuing && layout.grids.length === 0 && !lines.some((l) => isTitle(compact(l.text)))) {
     // Only rows that keep to the table's columns continue it: narrative after the
     // tables runs across them.
-    const rows = band(lines, 0).filter((l) => l.y0 < (lines.find((k) => !fitsColumns(k, continuing))?.y0 ?? Infinity));
+    // A repeated heading on top may reach across columns; the rows below it may not.
+    const all = band(lines, 0);
+    const firstRow = all.findIndex((l) => fitsColumns(l, continuing) && isBodyRow(lineWords(l).map((w) => compact(w.text))));
+    const end = all.findIndex((l, i) => i > firstRow && !fitsColumns(l, continuing));
+    const rows = firstRow < 0 ? [] : all.slice(0, end < 0 ? all.length : end);
     const t = rows.length > 0 ? build(layout.page, rows, continuing) : null;
     if (t) out.push(t);
     return out;
