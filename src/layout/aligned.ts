@@ -368,9 +368,14 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   const bands: Band[] = [];
   const pending: Word[][] = [];
   const toBand = (ws: Word[]): Band => ({ y0: Math.min(...ws.map((w) => w.y0)), y1: Math.max(...ws.map((w) => w.y1)), words: [...ws] });
+  const centre = (ws: Word[]): number => (Math.min(...ws.map((w) => w.y0)) + Math.max(...ws.map((w) => w.y1))) / 2;
+  const figures = (ws: Word[]): boolean => ws.some((w) => /\d/.test(w.text));
   lines.forEach((ws, i) => {
     const cols = new Set(ws.map((w) => columnOf(xs, (w.x0 + w.x1) / 2)));
-    if (isBody[i] || cols.size > 1) bands.push(toBand(ws));
+    // A name wrapped round its row's figures: its lines sit closer to that row than rows sit to each other.
+    const hugs = [lines[i - 1], lines[i + 1]].some((n) => n && figures(n) && Math.abs(centre(n) - centre(ws)) < 0.8 * ws[0]!.size);
+    const wrapped = cols.size === 1 && !figures(ws) && hugs;
+    if ((isBody[i] || cols.size > 1) && !wrapped) bands.push(toBand(ws));
     else pending.push(ws);
   });
   for (const ws of pending) {
