@@ -11,14 +11,19 @@ import { ANY_TABLE_TITLE, PART_HEADING, TOC_ENTRY, cleanTitle, standardTableOf }
 import { compact } from "./text.js";
 
 /** Lines that end a table's band: notes, statements, page numbers. */
-const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(无|没有)|^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页/;
+const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(无|没有)|^第\s*\d+\s*页/;
+/** A page number alone on its line ("- 8 -", "8"); a row with only its 行次 ("7 … 39") is no page number. */
+const PAGE_NUMBER = /^[-—－]?\s*\d{1,3}\s*[-—－]?$/;
 /** Lines between a title and its table: department and unit captions, a table number. */
 const CAPTION = /(部门|单位|编制单位)(名称)?[:：]|^(公开)?\d+表$|^[（(]?表[一二三四五六七八九十\d]+[)）]?$|^(金额)?单位[:：]/;
 /** How far below its title an unruled table must start, in points. */
 const TITLE_REACH = 80;
 
+// "七、…决算表" is a 目录 or narrative entry naming a table; a table's own title carries no list number.
+const LISTED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const isTitle = (t: string): boolean =>
-  !TOC_ENTRY.test(t) && (standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t) && !PART_HEADING.test(t)));
+  !TOC_ENTRY.test(t) &&
+  !LISTED.test(t) && (standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t) && !PART_HEADING.test(t)));
 
 export interface UnruledTable {
   readonly grid: Grid;
@@ -30,7 +35,9 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
   const out: TextLine[] = [];
   for (let i = start; i < lines.length; i++) {
     const t = compact(lines[i]!.text);
-    if (BAND_END.test(t) || (out.length > 0 && isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
+    const pageNumber = PAGE_NUMBER.test(t) && (lineWords(lines[i]!).length === 1 || /[-—－]/.test(t));
+    // Another table's title ends the band, even right away: the first was then a list entry (目录).
+    if (BAND_END.test(t) || pageNumber || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
     out.push(lines[i]!);
   }
   return out;
