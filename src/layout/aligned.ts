@@ -42,7 +42,7 @@ function joinGlued(words: Word[]): Word[] {
   for (const w of words) {
     const prev = out[out.length - 1];
     if (prev && /^\d{3}(\d{2}){0,2}$/.test(prev.text.trim()) && /^[^\x00-\x7f]/.test(w.text.trim()) && w.x0 - prev.x1 < Math.min(prev.size, w.size)) {
-      out[out.length - 1] = joinWords2(prev, w);
+      out[out.length - 1] = mergeWords(prev, w);
     } else out.push(w);
   }
   return out;
@@ -93,21 +93,7 @@ function joinSpaced(words: Word[]): Word[] {
       // wider-spaced glyphs (类 款 项 over their columns) are left to rejoinSpread.
       if (gap <= words[i]!.size) j = k + 1;
     }
-    const group = words.slice(i, j);
-    const runs = group.flatMap((w) => w.runs);
-    out.push(
-      group.length === 1
-        ? group[0]!
-        : {
-            text: group.map((w) => w.text).join(""),
-            x0: group[0]!.x0,
-            x1: group[group.length - 1]!.x1,
-            y0: Math.min(...group.map((w) => w.y0)),
-            y1: Math.max(...group.map((w) => w.y1)),
-            size: Math.max(...group.map((w) => w.size)),
-            runs,
-          },
-    );
+    out.push(words.slice(i, j).reduce(mergeWords));
     i = j;
   }
   return out;
@@ -213,13 +199,14 @@ function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly
       others.some((o) => o.x1 > a.x1 && o.x0 < b.x0) ||
       (home(a) >= 0 && home(b) >= 0 && home(a) !== home(b));
     if (prev && isGlyph(prev) && isGlyph(w) && !between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))) {
-      out[out.length - 1] = joinWords2(prev, w);
+      out[out.length - 1] = mergeWords(prev, w);
     } else out.push(w);
   }
   return out;
 }
 
-function joinWords2(a: Word, b: Word): Word {
+/** Two words side by side as one. */
+function mergeWords(a: Word, b: Word): Word {
   return { text: a.text + b.text, x0: a.x0, x1: b.x1, y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1), size: Math.max(a.size, b.size), runs: [...a.runs, ...b.runs] };
 }
 
@@ -523,13 +510,11 @@ export function alignedGrid(
   const headBottom = Math.max(...wordLines.flat().map((w) => w.y1));
   const bands = blank ? [{ y0: headBottom + 1, y1: headBottom + 13, words: [] }] : bodyBands(rest, body.slice(first), xs);
 
-  const numbered = header.filter(isNumbersLine);
   const { cells: hCells, rows: headerRows } = headerCells(header.filter((ws) => !isNumbersLine(ws)), xs);
   // Header rows get heights of their own between the header's top and the first body line.
   const hTop = header.length > 0 ? Math.min(...header.flat().map((w) => w.y0)) : bands[0]!.y0 - 1;
   const hBottom = bands[0]!.y0;
   const headerYs = [...Array(headerRows).keys()].map((r) => hTop + ((hBottom - hTop) * r) / headerRows);
-  void numbered;
   const ys = [...headerYs, ...bands.map((b) => b.y0), Math.max(...bands.map((b) => b.y1)) + 1];
   const nr = ys.length - 1;
   const cells: GridCell[] = [];
@@ -537,7 +522,7 @@ export function alignedGrid(
   const addCell = (r0: number, r1: number, c0: number, c1: number, words: Word[]): void => {
     const lns = runsToLines(words.flatMap((w) => w.runs));
     const idx = cells.length;
-    cells.push({ r0, r1, c0, c1, x0: xs[c0]!, x1: xs[c1]!, y0: ys[r0]!, y1: ys[r1]!, lines: lns, text: joinWords(words) });
+    cells.push({ r0, r1, c0, c1, x0: xs[c0]!, x1: xs[c1]!, y0: ys[r0]!, y1: ys[r1]!, lines: lns, text: lns.map((l) => l.text).join("") });
     for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) if (cellAt[r]![c] === -1) cellAt[r]![c] = idx;
   };
   for (const h of hCells) addCell(h.row, h.row + 1, h.c0, h.c1, h.words);
@@ -557,9 +542,4 @@ export function alignedGrid(
   });
   for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) if (cellAt[r]![c] === -1) addCell(r, r + 1, c, c + 1, []);
   return { page, xs, ys, cells, cellAt, x0: xs[0]!, x1: xs[nc]!, y0: ys[0]!, y1: ys[nr]! };
-}
-
-function joinWords(words: readonly Word[]): string {
-  const lns = runsToLines(words.flatMap((w) => w.runs));
-  return lns.map((l) => l.text).join("");
 }
