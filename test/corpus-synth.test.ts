@@ -176,6 +176,36 @@ describe("synthetic corpus plan", () => {
     expect(office).toBeLessThan(0.42);
   });
 
+  it("varies the fields independently: every pair of values two fields can take together is in some final report", () => {
+    const valuesOf = (schema: unknown): unknown[] =>
+      typeof schema === "object" && schema !== null && "options" in schema
+        ? [...((schema as { options: unknown[] }).options)].map((o) => (typeof o === "object" && o && "value" in o ? (o as { value: unknown }).value : o))
+        : [true, false];
+    // Pairs the variant rules forbid: the Shanghai template fixes T6, T7 and numbering and
+    // has nine tables; a portrait page is never rotated.
+    const impossible = (a: string, va: unknown, b: string, vb: unknown): boolean => {
+      const has = (f: string, v: unknown) => (a === f && va === v) || (b === f && vb === v);
+      const fields = new Set([a, b]);
+      if (has("template", "shanghai") && (fields.has("t6_groups") || fields.has("t7") || fields.has("numbering") || fields.has("table_set")))
+        return !(has("t6_groups", 2) || has("t7", "interleaved") || has("numbering", "none") || has("table_set", "nine"));
+      return has("orientation", "portrait") && has("rotated", true);
+    };
+    const fields = Object.entries(Variant.shape);
+    const missing: string[] = [];
+    for (let i = 0; i < fields.length; i++)
+      for (let j = i + 1; j < fields.length; j++) {
+        const [a, sa] = fields[i]!;
+        const [b, sb] = fields[j]!;
+        for (const va of valuesOf(sa))
+          for (const vb of valuesOf(sb)) {
+            if (impossible(a, va, b, vb)) continue;
+            const v = (e: PlanEntry) => e.variant as Record<string, unknown>;
+            if (!finals.some((e) => v(e)[a] === va && v(e)[b] === vb)) missing.push(`${a}=${String(va)} & ${b}=${String(vb)}`);
+          }
+      }
+    expect(missing).toEqual([]);
+  });
+
   it("injects errors into ≥ 25% of reports, has seam-only reports and reports that declare an empty table", () => {
     const withErrors = finals.filter((e) => built.get(e.id)?.extras.faults.some((f) => f.kind === "error"));
     expect(withErrors.length / finals.length).toBeGreaterThanOrEqual(0.25);

@@ -4,6 +4,7 @@
 // every Variant value in ≥ 3 reports, ≥ 25% with injected errors, some with
 // rounding seams only, plus a 部门预算 and blank templates as distractors.
 import { createRng, type Rng } from "./rng.js";
+import { pairwiseDesign } from "./design.js";
 import { UNITS, type UnitSpec } from "./synth/catalogue/units.js";
 import { buildFromEntry, type BuiltSource, type PlanEntry } from "./synth/build.js";
 import type { FaultName } from "./synth/faults.js";
@@ -65,33 +66,53 @@ function slots(): { unit: UnitSpec; year: number; template: Variant["template"];
   return out;
 }
 
-function variantFor(i: number, slot: ReturnType<typeof slots>[number], offsets: Map<string, number>): Variant {
-  const v: Record<string, unknown> = { ...SEED_VARIANT, template: slot.template, table_set: slot.tableSet };
-  let f = 0;
-  for (const [field, values] of Object.entries(CYCLED)) {
-    const list = values as readonly unknown[];
-    // Non-default values at positions 0..k-2 of a period of 2k-2 (≥ 4): each
-    // non-default value in about 1/period of the reports, the default in the rest.
-    const period = Math.max(4, 2 * list.length - 2);
-    // Strides coprime to every period (4, 6), so each position recurs.
-    const stride = [1, 5, 7, 11, 13, 17][f++ % 6] ?? 1;
-    const pos = (i * stride + (offsets.get(field) ?? 0)) % period;
-    v[field] = pos < list.length - 1 ? list[pos + 1] : list[0];
-  }
-  if (slot.template === "shanghai") Object.assign(v, { t7: "interleaved", t6_groups: 2, numbering: "none" });
-  if (v["orientation"] === "portrait") v["rotated"] = false;
-  return v as Variant;
+/** Rows per value of a field: each non-default value in 1/period of the reports (period 2k-2, at least 4), the default in the rest. */
+function margins(values: number, rows: number): number[] {
+  const each = Math.round(rows / Math.max(4, 2 * values - 2));
+  return [rows - each * (values - 1), ...Array.from({ length: values - 1 }, () => each)];
+}
+
+const TEMPLATES: readonly Variant["template"][] = ["national", "shanghai"];
+const TABLE_SETS: readonly Variant["table_set"][] = ["nine", "eight"];
+const PRODUCERS: readonly Variant["producer"][] = ["pdfkit", "libreoffice"];
+
+/** The variants of the final reports: a pairwise design over the cycled fields and the producer (a third LibreOffice), template and table set fixed by the slot. */
+function variants(slotList: ReturnType<typeof slots>, rng: Rng): Variant[] {
+  const fields = Object.entries(CYCLED) as [keyof Variant, readonly unknown[]][];
+  const n = slotList.length;
+  const office = Math.round(n / 3);
+  const columns = [
+    { values: 2, fixed: slotList.map((s) => TEMPLATES.indexOf(s.template)) },
+    { values: 2, fixed: slotList.map((s) => TABLE_SETS.indexOf(s.tableSet)) },
+    { values: 2, counts: [n - office, office] },
+    ...fields.map(([, values]) => ({ values: values.length, counts: margins(values.length, n) })),
+  ];
+  const toVariant = (row: readonly number[]): Variant => {
+    const v: Record<string, unknown> = {
+      ...SEED_VARIANT,
+      template: TEMPLATES[row[0] ?? 0],
+      table_set: TABLE_SETS[row[1] ?? 0],
+      producer: PRODUCERS[row[2] ?? 0],
+    };
+    fields.forEach(([field, values], i) => (v[field] = values[row[i + 3] ?? 0]));
+    if (v["template"] === "shanghai") Object.assign(v, { t7: "interleaved", t6_groups: 2, numbering: "none" });
+    if (v["orientation"] === "portrait") v["rotated"] = false;
+    return v as Variant;
+  };
+  // What a report shows: the constraints above, and what LibreOffice cannot do (rotate, per-glyph text).
+  const effective = (row: readonly number[]): number[] => {
+    const v = toVariant(row);
+    const shown: Variant = v.producer === "libreoffice" ? { ...v, rotated: false, glyphs: "runs" } : v;
+    return [row[0] ?? 0, row[1] ?? 0, row[2] ?? 0, ...fields.map(([field, values]) => values.indexOf(shown[field]))];
+  };
+  return pairwiseDesign(n, columns, effective, rng).map(toVariant);
 }
 
 export function planCorpus(seed: number): PlanEntry[] {
   const rng = createRng(seed);
-  const offsets = new Map(Object.keys(CYCLED).map((k) => [k, Math.floor(rng() * 64)]));
-  const base = slots().map((slot, i) => ({ slot, variant: variantFor(i, slot, offsets) }));
-  // A shuffled third goes to the LibreOffice producer, so no unit or year is tied to it.
-  const office = new Set(shuffle(base.map((_, i) => i), rng).slice(0, Math.round(base.length / 3)));
-  base.forEach((b, i) => {
-    b.variant = { ...b.variant, producer: office.has(i) ? "libreoffice" : "pdfkit" };
-  });
+  const slotList = slots();
+  const chosen = variants(slotList, rng);
+  const base = slotList.map((slot, i) => ({ slot, variant: chosen[i] ?? SEED_VARIANT }));
 
   // Faults: a shuffled quarter-plus with errors (some with two, some with a
   // seam as well), then reports printed in 万元 with seams only.

@@ -20,7 +20,7 @@ export interface ReportScore {
 }
 
 const TOLERANCE = 0.005;
-const MAX_MISSES = 12;
+const MAX_MISSES = Number(process.env["JUESUAN_EVAL_MISSES"] ?? 12);
 
 function sameValue(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
@@ -36,7 +36,9 @@ function scoreTable(want: Table, got: Table | undefined, misses: string[]): { ce
     if (gotCells.has(k) && sameValue(gotCells.get(k)!, c.value)) exact++;
     else if (misses.length < MAX_MISSES) misses.push(`${want.id} ${k}: want ${c.value}, got ${gotCells.has(k) ? gotCells.get(k) : "nothing"}`);
   }
-  const spurious = [...gotCells.keys()].filter((k) => !wantKeys.has(k)).length;
+  const extra = [...gotCells.keys()].filter((k) => !wantKeys.has(k));
+  for (const k of extra) if (misses.length < MAX_MISSES) misses.push(`${want.id} ${k}: not in the truth, got ${gotCells.get(k)}`);
+  const spurious = extra.length;
   const gotNames = new Map((got?.rows ?? []).map((r) => [r.key, r.name]));
   const namesExact = want.rows.filter((r) => gotNames.get(r.key) === r.name).length;
   return { cells: { truth: want.cells.length, exact, spurious }, names: { truth: want.rows.length, exact: namesExact } };

@@ -6,6 +6,7 @@
 import type { TextRun } from "../source/model.js";
 import type { Grid, GridCell } from "./grid.js";
 import { runsToLines, type TextLine } from "./lines.js";
+import { fitToMarkers, fitToNumbers, repeatedLeafLine } from "./column-numbers.js";
 
 /** A word has the shape of a line: text, box, size and the runs it is made of. */
 type Word = TextLine;
@@ -16,6 +17,25 @@ const WORD_GAP = 0.25;
 const PADDING = 3;
 
 export function lineWords(line: TextLine): Word[] {
+  return joinGlued(spacedWords(line), () => true);
+}
+
+/**
+ * The words of a table's lines. A code and a name a narrow gap apart are one
+ * glued word, unless names after codes of other lengths start at the same x:
+ * then code and name are two narrow columns (a portrait T6), not one cell.
+ */
+export function tableLineWords(lines: readonly TextLine[]): Word[][] {
+  const raw = lines.map(spacedWords);
+  // Every code followed by a name, near or not (a class code's name stands further off).
+  const pairs = raw.flatMap((ws) => ws.slice(1).map((w, i) => ({ code: ws[i]!, name: w })).filter((p) => CODE.test(p.code.text.trim()) && /^[^\x00-\x7f]/.test(p.name.text.trim())));
+  const columnar = (code: Word, name: Word): boolean =>
+    pairs.some((p) => p.code.text.trim().length !== code.text.trim().length && Math.abs(p.name.x0 - name.x0) <= 1);
+  return raw.map((ws) => joinGlued(ws, (code, name) => !columnar(code, name)));
+}
+
+/** The words of a line with no code glued to its name. */
+export function spacedWords(line: TextLine): Word[] {
   const words: Word[] = [];
   let cur: TextRun[] = [];
   const flush = (): void => {
@@ -30,18 +50,22 @@ export function lineWords(line: TextLine): Word[] {
     cur.push(r);
   }
   flush();
-  return joinGlued(joinSpaced(words));
+  return joinSpaced(words);
 }
 
 /**
  * A code and its name printed in one cell ("2010350事业运行") may come as two
  * items a narrow space apart (a font change): they are one word.
  */
-function joinGlued(words: Word[]): Word[] {
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+const gluable = (code: Word, name: Word): boolean =>
+  CODE.test(code.text.trim()) && /^[^\x00-\x7f]/.test(name.text.trim()) && name.x0 - code.x1 < Math.min(code.size, name.size);
+
+function joinGlued(words: Word[], glued: (code: Word, name: Word) => boolean): Word[] {
   const out: Word[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    if (prev && /^\d{3}(\d{2}){0,2}$/.test(prev.text.trim()) && /^[^\x00-\x7f]/.test(w.text.trim()) && w.x0 - prev.x1 < Math.min(prev.size, w.size)) {
+    if (prev && gluable(prev, w) && glued(prev, w)) {
       out[out.length - 1] = mergeWords(prev, w);
     } else out.push(w);
   }
@@ -188,7 +212,7 @@ function bodyColumns(rows: readonly Word[][]): Column[] {
  * an empty column.
  */
 /** Distributed two-glyph headings ("项　　目", "栏　　次") with no body column between the glyphs are one word. */
-function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly Word[]): Word[] {
+function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly Word[], around: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (const w of line) {
     const prev = out[out.length - 1];
@@ -198,7 +222,12 @@ function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly
       columns.some((c) => c.x0 >= a.x1 && c.x0 < b.x0) ||
       others.some((o) => o.x1 > a.x1 && o.x0 < b.x0) ||
       (home(a) >= 0 && home(b) >= 0 && home(a) !== home(b));
-    if (prev && isGlyph(prev) && isGlyph(w) && !between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))) {
+    // Two glyphs alone on their line are one heading spread over the block it names (项　　目
+    // over 编码|名称) — unless they are parts of words written downwards (行 over 次, twice).
+    const stacked = (g: Word): boolean =>
+      around.some((k) => isGlyph(k) && Math.abs(k.x0 + k.x1 - g.x0 - g.x1) / 2 < g.size * 0.5 && Math.max(k.y0 - g.y1, g.y0 - k.y1) < g.size * 1.5);
+    const alone = line.length === 2 && line.every(isGlyph) && !line.some(stacked);
+    if (prev && isGlyph(prev) && isGlyph(w) && (alone || (!between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))))) {
       out[out.length - 1] = mergeWords(prev, w);
     } else out.push(w);
   }
@@ -350,30 +379,42 @@ interface Band {
   readonly words: Word[];
 }
 
-/** Body lines, with lines holding text in a single column folded into the nearest body line. */
+/**
+ * Body lines, with lines holding text in a single column folded into a body
+ * line: a name wrapped round its row's figures into that row, anything else
+ * into the nearest row.
+ */
 function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): Band[] {
-  const bands: Band[] = [];
-  const pending: Word[][] = [];
   const toBand = (ws: Word[]): Band => ({ y0: Math.min(...ws.map((w) => w.y0)), y1: Math.max(...ws.map((w) => w.y1)), words: [...ws] });
   const centre = (ws: Word[]): number => (Math.min(...ws.map((w) => w.y0)) + Math.max(...ws.map((w) => w.y1))) / 2;
-  const figures = (ws: Word[]): boolean => ws.some((w) => /\d/.test(w.text));
+  // Figures, not codes: a glued "20103政府办公厅（室）及" wrapped round its figures has digits too.
+  const figures = (ws: Word[]): boolean => ws.some((w) => NUMERIC.test(w.text.replace(/\s+/g, "")));
+  // Row pitch: the least distance between two lines with figures (one such line per row).
+  const figureCentres = lines.filter(figures).map(centre);
+  const pitch = Math.min(...figureCentres.slice(1).map((c, k) => c - figureCentres[k]!));
+  // Each line's band: its own (a row), or the row line it folds into.
+  const own: (Word[] | null)[] = [];
+  const hugged: (number | null)[] = [];
   lines.forEach((ws, i) => {
     const cols = new Set(ws.map((w) => columnOf(xs, (w.x0 + w.x1) / 2)));
-    // A name wrapped round its row's figures: its lines sit closer to that row than rows sit to each other.
-    const hugs = [lines[i - 1], lines[i + 1]].some((n) => n && figures(n) && Math.abs(centre(n) - centre(ws)) < 0.8 * ws[0]!.size);
-    const wrapped = cols.size === 1 && !figures(ws) && hugs;
-    if ((isBody[i] || cols.size > 1) && !wrapped) bands.push(toBand(ws));
-    else pending.push(ws);
+    // A name wrapped round its row's figures: its lines sit closer to that row than rows sit
+    // to each other (a line's own height apart, or half of it when the figures are centred).
+    const reach = Math.max(0.8 * ws[0]!.size, Number.isFinite(pitch) ? 0.9 * pitch : 0);
+    const near = [i - 1, i + 1]
+      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach)
+      .sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)));
+    const wrapped = cols.size === 1 && !figures(ws) && near.length > 0;
+    own.push((isBody[i] || cols.size > 1) && !wrapped ? ws : null);
+    hugged.push(wrapped ? near[0]! : null);
   });
-  for (const ws of pending) {
-    const cy = (ws[0]!.y0 + ws[0]!.y1) / 2;
-    let best: Band | undefined;
-    for (const b of bands) if (!best || Math.abs((b.y0 + b.y1) / 2 - cy) < Math.abs((best.y0 + best.y1) / 2 - cy)) best = b;
-    if (!best) continue;
-    const merged = toBand([...best.words, ...ws]);
-    bands[bands.indexOf(best)] = merged;
-  }
-  return bands.sort((a, b) => a.y0 - b.y0);
+  const rows = own.map((ws, i) => (ws ? i : -1)).filter((i) => i >= 0);
+  const words = new Map<number, Word[]>(rows.map((i) => [i, [...lines[i]!]]));
+  lines.forEach((ws, i) => {
+    if (own[i]) return;
+    const target = hugged[i] !== null && own[hugged[i]!] ? hugged[i]! : rows.sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)))[0];
+    if (target !== undefined) words.get(target)!.push(...ws);
+  });
+  return [...words.values()].map(toBand).sort((a, b) => a.y0 - b.y0);
 }
 
 interface HeaderCell {
@@ -486,7 +527,7 @@ export function alignedGrid(
   /** Column boundaries of the same table on the page before (a continuation keeps its columns). */
   xsHint?: readonly number[],
 ): Grid | null {
-  const wordLines = lines.map(lineWords).filter((ws) => ws.length > 0);
+  const wordLines = tableLineWords(lines).filter((ws) => ws.length > 0);
   const body = wordLines.map((ws) => isBody(ws.map((w) => w.text.replace(/\s+/g, ""))));
   // A table printing no figure at all (an empty T7 with zeros left blank) is all
   // heading: its one row is the blank line under it.
@@ -503,8 +544,15 @@ export function alignedGrid(
   // Block labels on the top line (收入 | 支出) stand over gaps by design: they keep nothing apart.
   // Only headings above a line can stand between its glyphs (a heading below, 科目名称
   // under 项 目, sits inside the span it names).
-  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k < i && k > 0).flat()));
-  const xs = xsHint ? [...xsHint] : columnBounds(columns, bodyWords, header);
+  const header = headLines.map((line, i) => rejoinSpread(line, columns, headLines.filter((_, k) => k < i && k > 0).flat(), headLines.filter((_, k) => k !== i).flat()));
+  const numbersLine = header.filter(isNumbersLine).flat();
+  const leaves = numbersLine.length > 0 ? null : repeatedLeafLine(header);
+  const bounds = (): number[] => columnBounds(columns, bodyWords, header);
+  const xs = xsHint
+    ? [...xsHint]
+    : leaves
+      ? fitToMarkers(bounds(), leaves, leaves, bodyWords.flat(), header.flat())
+      : fitToNumbers(bounds(), numbersLine, bodyWords.flat(), header.flat());
   const nc = xs.length - 1;
   if (nc < 2) return null;
   const headBottom = Math.max(...wordLines.flat().map((w) => w.y1));
@@ -526,12 +574,22 @@ export function alignedGrid(
     for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) if (cellAt[r]![c] === -1) cellAt[r]![c] = idx;
   };
   for (const h of hCells) addCell(h.row, h.row + 1, h.c0, h.c1, h.words);
+  // Where each column's figures start (the left edge of the widest), for columns holding figures only.
+  const figuresFrom = xs.slice(0, -1).map((_, c) => {
+    const inCol = bodyWords.flat().filter((w) => columnOf(xs, (w.x0 + w.x1) / 2) === c);
+    const numeric = inCol.length > 0 && inCol.every((w) => NUMERIC.test(w.text.replace(/\s+/g, "")));
+    return numeric ? Math.min(...inCol.map((w) => w.x0)) : undefined;
+  });
   bands.forEach((b, i) => {
     const r = headerRows + i;
     // Words by the column they start in; a label reaching across columns (合计 over 编码|名称) spans them.
     const groups = new Map<number, { c1: number; words: Word[] }>();
     for (const w of b.words) {
-      const [c0, c1] = spanOf(xs, w);
+      const [c0, reach] = spanOf(xs, w);
+      // A name running on into a figure column short of its figures (wrapped text in a narrow
+      // name column) stays in its own column.
+      let c1 = reach;
+      while (c1 - c0 > 1 && w.x1 < (figuresFrom[c1 - 1] ?? -Infinity) && !NUMERIC.test(w.text.replace(/\s+/g, ""))) c1--;
       const c = c1 - c0 > 1 ? c0 : columnOf(xs, (w.x0 + w.x1) / 2);
       const g = groups.get(c) ?? { c1: c + 1, words: [] };
       g.c1 = Math.max(g.c1, c1 - c0 > 1 ? c1 : c + 1);

@@ -60,7 +60,8 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
   for (const layout of layouts) {
     let ceiling = 0;
     const last0 = instances[instances.length - 1];
-    const open = last0?.unruled && last0.pages[last0.pages.length - 1] === layout.page - 1 ? last0.xs : null;
+    // A table that declared itself empty (本单位本年度无…) ends on its page.
+    const open = last0?.unruled && !last0.emptyStatement && last0.pages[last0.pages.length - 1] === layout.page - 1 ? last0.xs : null;
     const page = pageTables(layout, open);
     narrative.push({ page: layout.page, text: page.lines.map((l) => l.text).join("\n") });
     const grids = page.grids.map((g) => g.grid);

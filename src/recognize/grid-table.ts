@@ -78,7 +78,9 @@ export function isBodyRow(texts: readonly string[]): boolean {
   const filled = texts.filter((t) => t !== "" && !/^[-－—]$|^\d{1,2}$/.test(t));
   // A lone line label with no figure (国有资本经营预算财政拨款 under 年初结转和结余) is a line
   // too; several such names side by side are a header (合计 | 一般公共预算财政拨款 | …).
-  return filled.length > 0 && (filled.every(isLabel) || (filled.length === 1 && isKnownLine(filled[0]!)));
+  // Known lines each with its 行次 (T1's 年初结转和结余 29 | 年末结转和结余 59, amounts blank) are a body row too.
+  const numbered = texts.some((t) => /^\d{1,2}$/.test(t)) && filled.every((t) => isLabel(t) || isKnownLine(t));
+  return filled.length > 0 && (filled.every(isLabel) || (filled.length === 1 && isKnownLine(filled[0]!)) || numbered);
 }
 
 /** Index of the first body row; for a grid with no figures, the row after the last header text. */

@@ -2,7 +2,7 @@
 // it starts one; its lines run down to the first note, statement, next title
 // or page number. A page with neither title nor grid after such a table is
 // its continuation. The lines become a grid by alignment (layout/aligned.ts).
-import { alignedGrid, lineWords } from "../layout/aligned.js";
+import { alignedGrid, lineWords, spacedWords } from "../layout/aligned.js";
 import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import type { PageLayout } from "../layout/page.js";
@@ -46,7 +46,8 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
 /** A line whose words each stay inside one of the columns (a table row, not a paragraph). */
 function fitsColumns(line: TextLine, xs: readonly number[]): boolean {
   const inside = (x0: number, x1: number): boolean => xs.some((b, i) => i + 1 < xs.length && x0 >= b - 2 && x1 <= xs[i + 1]! + 2);
-  return lineWords(line).every((w) => inside(w.x0, w.x1));
+  // Unglued: a code and its name may stand in columns of their own.
+  return spacedWords(line).every((w) => inside(w.x0, w.x1));
 }
 
 function build(page: number, lines: TextLine[], xs?: readonly number[]): UnruledTable | null {
@@ -70,7 +71,9 @@ export function unruledTables(layout: PageLayout, continuing: readonly number[] 
     const all = band(lines, 0);
     const firstRow = all.findIndex((l) => fitsColumns(l, continuing) && isBodyRow(lineWords(l).map((w) => compact(w.text))));
     const end = all.findIndex((l, i) => i > firstRow && !fitsColumns(l, continuing));
-    const rows = firstRow < 0 ? [] : all.slice(0, end < 0 ? all.length : end);
+    // Prose above the first row (a sentence, not a repeated heading) makes the page narrative.
+    const prose = all.slice(0, Math.max(firstRow, 0)).some((l) => /[。，；]/.test(l.text));
+    const rows = firstRow < 0 || prose ? [] : all.slice(0, end < 0 ? all.length : end);
     const t = rows.length > 0 ? build(layout.page, rows, continuing) : null;
     if (t) out.push(t);
     return out;

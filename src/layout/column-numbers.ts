@@ -1,0 +1,117 @@
+// The 栏次 line ("栏次 1 2 3 …") numbers the figure columns of an unruled
+// table: exactly one column per number, each number centred over its column.
+// Alignment alone miscounts where headings wrap round narrow columns or a
+// column is empty in every row; the numbers settle the count, and the words
+// either side of each gap settle where the boundary falls.
+import type { TextLine } from "./lines.js";
+
+type Word = TextLine;
+
+const NUMERIC = /^[-－]?[\d,，.]+$/;
+const centre = (w: Word): number => (w.x0 + w.x1) / 2;
+const compact = (w: Word): string => w.text.replace(/\s+/g, "");
+
+/**
+ * Column boundaries `xs` refitted to the numbers of a 栏次 line. Between two
+ * consecutive numbers with only figures and headings in between, one
+ * boundary, in the gap between the words of either column; a gap holding
+ * names (T1's 项目 | 行次 between its 金额 columns) is left as it was.
+ * Columns before the first number or after the last that hold no body text
+ * are heading fragments, not columns.
+ */
+/**
+ * The boundary between two numbered columns: between the figures of the one
+ * and of the other (figures stand right-aligned or centred, so one reaching
+ * the next number's centre is that column's), where it cuts through the
+ * fewest of the columns' own headings; of equal places, the widest gap's middle.
+ */
+function gapBoundary(left: Word, right: Word, body: readonly Word[], headings: readonly Word[]): number {
+  const [a, b] = [centre(left), centre(right)];
+  let hi = left.x1;
+  let lo = right.x0;
+  for (const w of body) {
+    if (w.x1 <= a || w.x0 >= b) continue;
+    if (w.x1 < b - 1) hi = Math.max(hi, w.x1);
+    else lo = Math.min(lo, w.x0);
+  }
+  if (hi >= lo) return (a + b) / 2;
+  // A heading centred nearer a number than the gap's middle is that column's own: the
+  // boundary should not cut it. One centred on the gap spans both columns and may be cut.
+  const own = headings.filter((w) => Math.min(Math.abs(centre(w) - a), Math.abs(centre(w) - b)) < Math.abs(centre(w) - (a + b) / 2));
+  const stops = [hi, lo, ...headings.flatMap((w) => [w.x0, w.x1]).filter((x) => x > hi && x < lo)].sort((p, q) => p - q);
+  let best = { at: (hi + lo) / 2, cuts: Infinity, width: 0 };
+  for (let k = 0; k + 1 < stops.length; k++) {
+    const at = (stops[k]! + stops[k + 1]!) / 2;
+    const width = stops[k + 1]! - stops[k]!;
+    const cuts = own.filter((w) => w.x0 < at && w.x1 > at).length;
+    if (cuts < best.cuts || (cuts === best.cuts && width > best.width)) best = { at, cuts, width };
+  }
+  return best.at;
+}
+
+export function fitToNumbers(xs: readonly number[], numbersLine: readonly Word[], body: readonly Word[], header: readonly Word[]): number[] {
+  const numbers = numbersLine.filter((w) => /^\d{1,2}$/.test(compact(w)));
+  return fitToMarkers(xs, numbers, numbersLine, body, header);
+}
+
+/**
+ * The lowest heading line that repeats its words (预算数 决算数 預算数 决算数 …
+ * under each 三公 item; 科目编码 科目名称 决算数 in each T6 group) and has no
+ * heading under it: each word heads one column, as a 栏次 number does.
+ */
+export function repeatedLeafLine(header: readonly (readonly Word[])[]): Word[] | null {
+  for (let i = header.length - 1; i >= 0; i--) {
+    const line = header[i]!;
+    const count = (t: string): number => line.filter((w) => compact(w) === t).length;
+    if (line.length < 4 || !line.every((w) => count(compact(w)) >= 2)) continue;
+    const lower = header.slice(i + 1).flat();
+    if (line.some((w) => lower.some((k) => k.x1 > w.x0 && k.x0 < w.x1))) continue;
+    return [...line];
+  }
+  return null;
+}
+
+/** `xs` refitted to marker words, each heading one column (see fitToNumbers). */
+export function fitToMarkers(xs: readonly number[], markers: readonly Word[], markerLine: readonly Word[], body: readonly Word[], header: readonly Word[]): number[] {
+  const numbersLine = markerLine;
+  const numbers = [...markers].sort((a, b) => a.x0 - b.x0);
+  if (numbers.length < 2) return [...xs];
+  const numbered = numbers.every((w) => /^\d+$/.test(compact(w)));
+  const mids = numbers.map(centre);
+  const others = numbersLine.filter((w) => !numbers.includes(w));
+  const headings = header.filter((w) => !numbersLine.includes(w));
+  const inner = xs.slice(1, -1);
+  const out: number[] = [];
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const [a, b] = [mids[i]!, mids[i + 1]!];
+    const keep = inner.filter((x) => x > a && x < b);
+    const consecutive = !numbered || Number(compact(numbers[i + 1]!)) === Number(compact(numbers[i]!)) + 1;
+    const named = body.some((w) => w.x1 > a && w.x0 < b && !NUMERIC.test(compact(w)));
+    if (!consecutive || named || others.some((w) => centre(w) > a && centre(w) < b)) {
+      out.push(...keep);
+      continue;
+    }
+    out.push(gapBoundary(numbers[i]!, numbers[i + 1]!, body, headings));
+  }
+  // A column of its own: body text in it, or a heading wholly inside it (科目名称 over
+  // a name column that an empty table's one 合计 row leaves blank).
+  const holdsBody = (x0: number, x1: number): boolean =>
+    body.some((w) => centre(w) > x0 && centre(w) < x1) || headings.some((w) => w.x0 >= x0 - 0.5 && w.x1 <= x1 + 0.5);
+  // Before the first number: drop boundaries that only fence off part of a heading
+  // (合计 centred over the first figure column, reaching past its figures' left edge).
+  const before = inner.filter((x) => x < mids[0]!);
+  while (before.length > 0) {
+    const last = before[before.length - 1]!;
+    const prev = before.length > 1 ? before[before.length - 2]! : xs[0]!;
+    if (holdsBody(prev, last)) break;
+    before.pop();
+  }
+  const after = inner.filter((x) => x > mids[mids.length - 1]!);
+  while (after.length > 0) {
+    const first = after[0]!;
+    const next = after.length > 1 ? after[1]! : xs[xs.length - 1]!;
+    if (holdsBody(first, next)) break;
+    after.shift();
+  }
+  return [xs[0]!, ...before, ...out, ...after, xs[xs.length - 1]!];
+}
