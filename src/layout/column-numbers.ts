@@ -7,7 +7,8 @@ import type { TextLine } from "./lines.js";
 
 type Word = TextLine;
 
-const NUMERIC = /^[-－]?[\d,，.]+$/;
+/** A figure, or the dash printed for zero. */
+const FIGURE = /^[-－]?[\d,，.]+$|^[-－—]$/;
 const centre = (w: Word): number => (w.x0 + w.x1) / 2;
 const compact = (w: Word): string => w.text.replace(/\s+/g, "");
 
@@ -86,7 +87,7 @@ export function fitToMarkers(xs: readonly number[], markers: readonly Word[], ma
     const [a, b] = [mids[i]!, mids[i + 1]!];
     const keep = inner.filter((x) => x > a && x < b);
     const consecutive = !numbered || Number(compact(numbers[i + 1]!)) === Number(compact(numbers[i]!)) + 1;
-    const named = body.some((w) => w.x1 > a && w.x0 < b && !NUMERIC.test(compact(w)));
+    const named = body.some((w) => w.x1 > a && w.x0 < b && !FIGURE.test(compact(w)));
     if (!consecutive || named || others.some((w) => centre(w) > a && centre(w) < b)) {
       out.push(...keep);
       continue;
