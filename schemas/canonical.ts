@@ -75,7 +75,15 @@ export const Finding = z.object({
   actual: z.number().nullable(),
   within_rounding: z.boolean(),
   message: z.string(),
+  /** The cells the figure was compared with (the other side of the identity). */
   refs: z.array(Ref).optional(),
+  /** The identity of ../shared/spec/identities.md the rule implements (X17, N4, H2…). */
+  identity: z.string().optional(),
+  /** Narrative findings: the section heading and the sentence the claim was read from. */
+  section: z.string().nullable().optional(),
+  quote: z.string().nullable().optional(),
+  /** How the expected figure was worked out ("454.20 + 45.01 = 499.21"). */
+  detail: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

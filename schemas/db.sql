@@ -1,4 +1,4 @@
--- juesuan SQLite schema, version 1 (src/store/schema.ts sets PRAGMA user_version).
+-- juesuan SQLite schema, version 2 (src/store/schema.ts sets PRAGMA user_version).
 -- One row per ingested file in `reports`; its canonical tables, rows and cells
 -- hang below it and go with it (ON DELETE CASCADE), so replacing a report is
 -- one DELETE plus inserts inside one transaction.
@@ -63,7 +63,7 @@ CREATE TABLE cells (
   UNIQUE (row_ref, col_key)
 );
 
--- Filled by validation; created now so the layout is stable.
+-- What validation found (src/validate/): one row per finding.
 CREATE TABLE findings (
   id              INTEGER PRIMARY KEY,
   report_id       INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -78,7 +78,11 @@ CREATE TABLE findings (
   actual          REAL,
   within_rounding INTEGER NOT NULL CHECK (within_rounding IN (0, 1)),
   message         TEXT NOT NULL,
-  refs            TEXT -- JSON array of {table, row, col}
+  refs            TEXT, -- JSON array of {table, row, col}
+  identity        TEXT, -- entry of identities.md (X17, N4, H2…)
+  section         TEXT, -- narrative findings: the section heading
+  quote           TEXT, -- narrative findings: the sentence read
+  detail          TEXT  -- how the expected figure was worked out
 );
 CREATE INDEX findings_report ON findings (report_id);
 CREATE INDEX findings_rule ON findings (rule);

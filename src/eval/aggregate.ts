@@ -17,6 +17,8 @@ export interface GroupFigures {
   readonly faultsExpected: number;
   readonly faultsFound: number;
   readonly falseAlarms: number;
+  readonly seamsExpected: number;
+  readonly seamsFound: number;
   readonly extrasExpected: number;
   readonly extrasFound: number;
 }
@@ -39,6 +41,8 @@ export function figures(group: string, scores: readonly ReportScore[]): GroupFig
     faultsExpected: sum((s) => s.faults.expected),
     faultsFound: sum((s) => s.faults.found),
     falseAlarms: sum((s) => s.falseAlarms),
+    seamsExpected: sum((s) => s.seams.expected),
+    seamsFound: sum((s) => s.seams.found),
     extrasExpected: sum((s) => s.extras.expected),
     extrasFound: sum((s) => s.extras.found),
   };

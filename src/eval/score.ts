@@ -1,7 +1,7 @@
 // One report: what the pipeline produced against what its truth says.
 // Cells match when the value agrees to 0.005 万元 (or both are null).
-import type { Report, Table } from "../../schemas/canonical.js";
-import type { Truth } from "./truth.js";
+import type { Finding, Report, Table } from "../../schemas/canonical.js";
+import type { Expected, Truth } from "./truth.js";
 
 export interface ReportScore {
   readonly file: string;
@@ -11,6 +11,8 @@ export interface ReportScore {
   readonly names: { truth: number; exact: number };
   readonly meta: { unit: boolean; year: boolean; printedUnit: boolean };
   readonly faults: { expected: number; found: number };
+  /** Rounding seams shown within rounding (and never as an error). */
+  readonly seams: { expected: number; found: number };
   /** Tables outside the nine, by title: how many the truth lists, how many were kept as extra tables. */
   readonly extras: { expected: number; found: number };
   /** Findings beyond rounding on a report with no injected error. */
@@ -21,6 +23,15 @@ export interface ReportScore {
 
 const TOLERANCE = 0.005;
 const MAX_MISSES = Number(process.env["JUESUAN_EVAL_MISSES"] ?? 12);
+
+/**
+ * A finding about the expected place: the same table and row; in the
+ * narrative, the same printed figure (the generator's claim ids are its own).
+ */
+function at(f: Finding, e: Expected): boolean {
+  if (e.table !== "narrative") return f.table === e.table && f.row === e.row;
+  return f.table === "narrative" && e.actual !== null && f.actual !== null && Math.abs(f.actual - e.actual) < 1e-6;
+}
 
 function sameValue(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
@@ -64,8 +75,11 @@ export function scoreReport(truth: Truth, got: Report | undefined): ReportScore 
   for (const t of wantTables) if (!gotTables.some((g) => g.id === t.id) && misses.length < MAX_MISSES) misses.push(`table ${t.id} not found`);
   for (const g of gotTables) if (!wantTables.some((t) => t.id === g.id)) misses.push(`table ${g.id} found but not in the truth`);
   const findings = got?.findings ?? [];
-  const found = truth.errors.filter((e) => findings.some((f) => f.severity === "error" && f.table === e.table && f.row === e.row)).length;
+  const found = truth.errors.filter((e) => findings.some((f) => f.severity === "error" && at(f, e))).length;
+  const seamsFound = truth.seams.filter((e) => findings.some((f) => f.within_rounding && at(f, e)) && !findings.some((f) => f.severity === "error" && at(f, e))).length;
   const falseAlarms = truth.errors.length === 0 ? findings.filter((f) => f.severity === "error").length : 0;
+  for (const e of truth.errors) if (!findings.some((f) => f.severity === "error" && at(f, e)) && misses.length < MAX_MISSES) misses.push(`error not found: ${e.table} ${e.row ?? ""} (${e.actual ?? ""})`);
+  if (truth.errors.length === 0) for (const f of findings.filter((x) => x.severity === "error")) if (misses.length < MAX_MISSES) misses.push(`false alarm: ${f.rule} ${f.table ?? ""} ${f.row ?? ""} ${f.col ?? ""}`);
   const compactTitle = (t: string | null): string => (t ?? "").replace(/\s+/g, "");
   const extraTitles = new Set((got?.tables ?? []).filter((t) => t.kind === "extra").map((t) => compactTitle(t.title)));
   const wantExtras = final ? (want.extra_titles ?? []) : [];
@@ -84,6 +98,7 @@ export function scoreReport(truth: Truth, got: Report | undefined): ReportScore 
       printedUnit: !final || got?.printed_unit === want.printed_unit,
     },
     faults: { expected: truth.errors.length, found },
+    seams: { expected: truth.seams.length, found: seamsFound },
     falseAlarms,
     misses,
   };

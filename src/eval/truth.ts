@@ -13,6 +13,8 @@ export const Fault = z.object({
   col: z.string().nullable().optional(),
   /** error: a finding beyond rounding is expected; rounding: only a within-rounding gap. */
   kind: z.enum(["error", "rounding"]),
+  /** The figure as printed (a narrative fault is told by it: claim ids are the generator's own). */
+  actual: z.number().nullable().optional(),
 });
 export type Fault = z.infer<typeof Fault>;
 
@@ -27,13 +29,22 @@ export const TruthFile = Report.extend({
 });
 export type TruthFile = z.infer<typeof TruthFile>;
 
+/** Where a finding is expected: a table cell's row, or a narrative figure. */
+export interface Expected {
+  readonly table: string;
+  readonly row: string | null;
+  readonly actual: number | null;
+}
+
 export interface Truth {
   readonly path: string;
   readonly report: TruthFile;
   readonly variant: Variant;
   readonly expectedKind: z.infer<typeof DocumentKind>;
   /** Faults whose finding must be an error, from `faults` and from error-severity truth findings. */
-  readonly errors: readonly { table: string; row: string | null }[];
+  readonly errors: readonly Expected[];
+  /** Rounding seams: each must show as a within-rounding finding, never as an error. */
+  readonly seams: readonly Expected[];
 }
 
 export async function findTruthFiles(dir: string): Promise<string[]> {
@@ -50,15 +61,21 @@ export async function loadTruth(file: string): Promise<Truth> {
   const parsed = TruthFile.safeParse(JSON.parse(await readFile(file, "utf8")));
   if (!parsed.success) throw new Error(`Expected a truth file, got ${file}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   const report = parsed.data;
-  const errors = [
-    ...(report.faults ?? []).filter((f) => f.kind === "error").map((f) => ({ table: f.table, row: f.row })),
-    ...report.findings.filter((f) => f.severity === "error").map((f) => ({ table: f.table ?? "", row: f.row })),
-  ];
+  // A generated truth lists its faults and restates them as findings; the seed's truth has findings only.
+  const expected = (kind: "error" | "rounding"): Expected[] =>
+    report.faults
+      ? report.faults.filter((f) => f.kind === kind).map((f) => ({ table: f.table, row: f.row, actual: f.actual ?? null }))
+      : report.findings
+          .filter((f) => (kind === "error" ? f.severity === "error" : f.severity === "info"))
+          .map((f) => ({ table: f.table ?? "", row: f.row, actual: typeof f["actual"] === "number" ? f["actual"] : null }));
+  const errors = expected("error");
+  const seams = expected("rounding");
   return {
     path: file,
     report,
     variant: { ...SEED_VARIANT, ...report.variant },
     expectedKind: report.expected_kind ?? report.kind ?? "final",
     errors,
+    seams,
   };
 }

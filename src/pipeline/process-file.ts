@@ -5,6 +5,7 @@ import fs from "node:fs/promises";
 import { ExportLine, type Report } from "../../schemas/canonical.js";
 import { extractPdf, ExtractError, type Extraction } from "../extract/index.js";
 import { firstIssue } from "../store/zod-issue.js";
+import { validateReport } from "../validate/index.js";
 import { oneLine } from "./one-line.js";
 
 /** The file could not be read at all (permissions, vanished): there are no bytes to hash, so no report. */
@@ -50,6 +51,7 @@ export async function processFile(absPath: string, file: string): Promise<Report
     return ExportLine.safeParse(withMeta).success ? withMeta : { ...base, status: "failed", error };
   };
   if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
-  const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables });
+  const findings = validateReport({ tables: extraction.tables, year: extraction.year, printed_unit: extraction.printed_unit, narrative: extraction.narrative });
+  const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables, findings });
   return checked.success ? checked.data : failed(`invalid extraction: ${firstIssue(checked.error)}`);
 }

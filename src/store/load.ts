@@ -58,6 +58,10 @@ interface FindingRecord {
   readonly actual: number | null;
   readonly within_rounding: number;
   readonly message: string;
+  readonly identity: string | null;
+  readonly section: string | null;
+  readonly quote: string | null;
+  readonly detail: string | null;
   readonly refs: string | null;
 }
 
@@ -81,7 +85,7 @@ export function prepareLoad(db: Database.Database): IterateReports {
   const cells = db.prepare<[number], CellRecord>(`SELECT w.key AS row_key, c.col_key, c.value, c.text, c.page, c.bbox
     FROM cells c JOIN rows w ON w.id = c.row_ref WHERE w.table_ref = ? ORDER BY c.ord`);
   const findings = db.prepare<[number], FindingRecord>(`SELECT rule, severity, table_id, row_key, col_key, page,
-    expected, actual, within_rounding, message, refs FROM findings WHERE report_id = ? ORDER BY ord`);
+    expected, actual, within_rounding, message, refs, identity, section, quote, detail FROM findings WHERE report_id = ? ORDER BY ord`);
 
   function buildTable(t: TableRecord, file: string): Table {
     const where = `table ${t.table_id} of ${file}`;
@@ -121,6 +125,10 @@ export function prepareLoad(db: Database.Database): IterateReports {
       within_rounding: f.within_rounding === 1,
       message: f.message,
       ...present("refs", f.refs === null ? null : readJsonColumn(Refs, f.refs, `findings.refs of ${file}`)),
+      ...present("identity", f.identity),
+      ...present("section", f.section),
+      ...present("quote", f.quote),
+      ...present("detail", f.detail),
     };
   }
 

@@ -43,8 +43,9 @@ export function prepareSave(db: Database.Database): SaveReport {
   const insertCell = db.prepare(`INSERT INTO cells (row_ref, col_key, ord, value, text, page, bbox)
     VALUES (@row_ref, @col_key, @ord, @value, @text, @page, @bbox)`);
   const insertFinding = db.prepare(`INSERT INTO findings
-    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs)
-    VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs)`);
+    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail)
+    VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs,
+      @identity, @section, @quote, @detail)`);
 
   function writeTable(reportId: number | bigint, table: Table, ord: number): void {
     const tableRef = insertTable.run({
@@ -117,6 +118,10 @@ export function prepareSave(db: Database.Database): SaveReport {
         within_rounding: Number(f.within_rounding),
         message: f.message,
         refs: f.refs === undefined ? null : JSON.stringify(f.refs),
+        identity: f.identity ?? null,
+        section: f.section ?? null,
+        quote: f.quote ?? null,
+        detail: f.detail ?? null,
       }),
     );
     if (!samePath) return { action: "inserted" };

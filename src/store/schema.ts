@@ -5,14 +5,19 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
- * Steps from version n to n + 1, applied in order after db.sql created
- * version 1. Empty until the layout changes: then add the ALTERs here and
- * bring db.sql to the new layout too.
+ * Steps from version n to n + 1, applied in order to a file of an older
+ * version; db.sql always creates the latest layout.
  */
-const MIGRATIONS: readonly string[] = [];
+const MIGRATIONS: readonly string[] = [
+  // 1 → 2: findings say which identity they check, and where in the narrative they were read.
+  `ALTER TABLE findings ADD COLUMN identity TEXT;
+   ALTER TABLE findings ADD COLUMN section TEXT;
+   ALTER TABLE findings ADD COLUMN quote TEXT;
+   ALTER TABLE findings ADD COLUMN detail TEXT;`,
+];
 
 let schemaSql: string | undefined;
 

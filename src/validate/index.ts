@@ -1,0 +1,30 @@
+// Validation of one report: structure, then every identity of
+// ../shared/spec/identities.md declared in rules/ (within tables, along the
+// code hierarchy, across tables), then the narrative against the tables.
+// Findings are plain data (schemas/canonical.ts Finding); a gap within
+// rounding is an info finding, never an error.
+import type { Finding, Table } from "../../schemas/canonical.js";
+import { evaluate } from "./evaluate.js";
+import { expand } from "./expand.js";
+import { Figures } from "./figures.js";
+import { ACROSS } from "./rules/across.js";
+import { HIERARCHY } from "./rules/hierarchy.js";
+import { WITHIN } from "./rules/within.js";
+import { structureFindings } from "./structure.js";
+
+export const RULES = [...WITHIN, ...HIERARCHY, ...ACROSS];
+
+export interface ValidationInput {
+  readonly tables: readonly Table[];
+  readonly year: number | null;
+  readonly printed_unit: string | null;
+  readonly narrative: readonly { page: number; text: string }[];
+}
+
+export function validateReport(input: ValidationInput): Finding[] {
+  const fig = new Figures(input.tables, input.printed_unit);
+  const identities = expand(RULES, fig)
+    .map((c) => evaluate(c, fig))
+    .filter((f): f is Finding => f !== null);
+  return [...structureFindings(input.tables, input.year, fig), ...identities];
+}
