@@ -139,6 +139,33 @@ describe("saveReport", () => {
     expect(() => open(dbPath)).toThrow(`Expected a database of schema version ${SCHEMA_VERSION} or older, got ${SCHEMA_VERSION + 1}`);
   });
 
+  it("migrates a version 1 database in place, keeping its reports, and then stores the new finding fields", () => {
+    const dbPath = path.join(tempDir(), "j.sqlite");
+    withStore(dbPath, (store) => store.saveReport(v1));
+    // Version 1 had no identity, section, quote or detail on findings.
+    const db = new Database(dbPath);
+    for (const c of ["identity", "section", "quote", "detail"]) db.exec(`ALTER TABLE findings DROP COLUMN ${c}`);
+    db.pragma("user_version = 1");
+    db.close();
+    const withFields: Report = {
+      ...sampleReport({ file: "corpus/b.pdf", unit: "乙单位", year: 2023, basic: 10, salt: "b" }),
+      findings: [
+        {
+          rule: "narrative.pct", severity: "info", table: "narrative", row: "s4.chg", col: null, page: 3, expected: 6.15, actual: 6.2,
+          within_rounding: true, message: "…", identity: "N4", section: "四、财政拨款收入支出决算总体情况说明", quote: "下降6.2%", detail: "74.42 / 1210.60 = 6.147%",
+        },
+      ],
+    };
+    withStore(dbPath, (store) => {
+      expect(store.loadReports()).toEqual([v1]);
+      store.saveReport(withFields);
+      expect(store.loadReports()).toEqual([v1, withFields]);
+    });
+    const after = new Database(dbPath, { readonly: true });
+    expect(after.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    after.close();
+  });
+
   it("checks stored JSON columns when reading them back", () => {
     const dbPath = path.join(tempDir(), "j.sqlite");
     withStore(dbPath, (store) => store.saveReport(v1));
