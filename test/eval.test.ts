@@ -62,6 +62,15 @@ describe("npm run eval on a slice of the corpus", () => {
     expect(all.extrasFound).toBe(all.extrasExpected);
   });
 
+  it("finds every injected error, raises no alarm on a clean report and shows every rounding seam as rounding", () => {
+    const all = group("all");
+    expect(all.faultsExpected).toBeGreaterThan(10);
+    expect(all.faultsFound).toBe(all.faultsExpected);
+    expect(all.falseAlarms).toBe(0);
+    expect(all.seamsExpected).toBeGreaterThan(3);
+    expect(all.seamsFound).toBe(all.seamsExpected);
+  });
+
   it("reads the pinned tables of the real PDFs exactly (where they are present)", () => {
     for (const r of result.real) expect(r.exact, `${r.pdf} ${r.table}`).toBe(r.cells);
   });

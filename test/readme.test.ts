@@ -5,11 +5,13 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, it } from "vitest";
 import type { Report } from "../schemas/canonical.js";
+import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open } from "../src/store/index.js";
 import { failedReport, sampleReport } from "./support/reports.js";
 import { tempDir } from "./support/temp.js";
 
-const readme = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const readme = fs.readFileSync(path.join(repo, "README.md"), "utf8");
 const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 const reports: Report[] = [
@@ -35,8 +37,8 @@ function run(sql: string): unknown[] {
 // SQLite orders text by UTF-8 bytes; for these names that is code point order.
 const byUnitYear = [...reports].sort((a, b) => (a.unit! < b.unit! ? -1 : a.unit! > b.unit! ? 1 : a.year! - b.year!));
 
-it("has the three example queries", () => {
-  expect(queries).toHaveLength(3);
+it("has the four example queries", () => {
+  expect(queries).toHaveLength(4);
 });
 
 it("基本支出 of every unit by year", () => {
@@ -61,6 +63,26 @@ it("one function code of T5 across units", () => {
   );
 });
 
+it("the reports with errors, most first (findings of the real validator on real PDFs)", async () => {
+  const dbPath = path.join(tempDir(), "j.sqlite");
+  const store = open(dbPath);
+  const pdfs = ["corpus/seed/hongshan-grid-2021.pdf", "corpus/libreoffice/04-sh-putuo-shiquan-2024.pdf"].map((f) => path.join(repo, f));
+  for await (const r of ingestFiles(pdfs, store)) expect(r.status).toBe("ok");
+  const stored = store.loadReports();
+  store.close();
+  const expected = stored
+    .map((r) => ({ file: r.file, unit: r.unit, year: r.year, errors: r.findings.filter((f) => f.severity === "error").length }))
+    .filter((r) => r.errors > 0)
+    .sort((a, b) => b.errors - a.errors || (a.file < b.file ? -1 : 1));
+  expect(expected.length).toBe(2);
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    expect(db.prepare(queries[2]!).all()).toEqual(expected);
+  } finally {
+    db.close();
+  }
+}, 60_000);
+
 it("which files failed, and why", () => {
-  expect(run(queries[2]!)).toEqual([{ file: "corpus/locked.pdf", error: "encrypted: the PDF needs a password" }]);
+  expect(run(queries[3]!)).toEqual([{ file: "corpus/locked.pdf", error: "encrypted: the PDF needs a password" }]);
 });

@@ -28,7 +28,7 @@ export function verdict(r: Report): Verdict {
     errors: errors.length,
     warnings: findings.filter((f) => f.severity === "warning").length,
     rounding: findings.filter((f) => f.severity === "info").length,
-    worstGap: Math.max(0, ...errors.map(gap)),
+    worstGap: Number(Math.max(0, ...errors.map(gap)).toFixed(6)),
     findings,
   };
 }

@@ -9,9 +9,11 @@ import { DEFAULT_DB, type HelpTopic } from "./help.js";
 export type Command =
   | { readonly command: "help"; readonly topic: HelpTopic }
   | { readonly command: "ingest"; readonly paths: readonly string[]; readonly db: string; readonly jobs: number | undefined }
-  | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null };
+  | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null }
+  | { readonly command: "check"; readonly db: string; readonly json: boolean; readonly rounding: boolean }
+  | { readonly command: "review"; readonly db: string; readonly out: string };
 
-const COMMANDS = ["ingest", "export"] as const;
+const COMMANDS = ["ingest", "export", "check", "review"] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const Db = z.string().min(1, { error: "Expected a path after --db, got an empty string" }).default(DEFAULT_DB);
@@ -34,6 +36,13 @@ const ExportArgs = z.object({
   out: z.string().min(1, { error: "Expected a path after --out, got an empty string" }).optional(),
 });
 
+const CheckArgs = z.object({ db: Db, json: z.boolean().default(false), rounding: z.boolean().default(false) });
+
+const ReviewArgs = z.object({
+  db: Db,
+  out: z.string({ error: "Expected --out FILE, the HTML page to write, got none" }).min(1, { error: "Expected a path after --out, got an empty string" }),
+});
+
 const OPTIONS = {
   ingest: {
     db: { type: "string" },
@@ -43,6 +52,17 @@ const OPTIONS = {
   export: {
     db: { type: "string" },
     format: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  check: {
+    db: { type: "string" },
+    json: { type: "boolean" },
+    rounding: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+  review: {
+    db: { type: "string" },
     out: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
@@ -58,6 +78,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (beforeDashes.includes("-h") || beforeDashes.includes("--help")) return { command: "help", topic: first };
 
   const { values, positionals } = parse(first, rest);
+  if (first === "check") {
+    const check = CheckArgs.safeParse(values);
+    if (!check.success) throw new UsageError(check.error.issues[0]?.message ?? check.error.message, first);
+    return { command: "check", ...check.data };
+  }
+  if (first === "review") {
+    const review = ReviewArgs.safeParse(values);
+    if (!review.success) throw new UsageError(review.error.issues[0]?.message ?? review.error.message, first);
+    return { command: "review", db: review.data.db, out: review.data.out };
+  }
   const fields = first === "ingest" ? { ...values, paths: positionals } : values;
   const checked = (first === "ingest" ? IngestArgs : ExportArgs).safeParse(fields);
   if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? checked.error.message, first);

@@ -8,11 +8,15 @@ export const HELP = {
 Usage:
   juesuan ingest <file-or-folder>... [--db FILE] [--jobs N]
   juesuan export --format jsonl|csv [--db FILE] [--out FILE]
+  juesuan check [--db FILE] [--json] [--rounding]
+  juesuan review --out FILE [--db FILE]
   juesuan <command> --help
 
 Commands:
   ingest   read PDFs into the database, one line per file and a summary
   export   write the database as JSONL (one report per line) or CSV (one row per cell)
+  check    list the reports that do not reconcile, worst first, each finding in words
+  review   write the findings as one HTML page, each with its PDF region outlined
 
 Exit status: 0 done, 1 failed, 2 bad arguments.
 `,
@@ -43,6 +47,39 @@ Options:
   --format F   jsonl or csv (required)
   --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
   --out FILE   write to FILE (atomically: all or nothing) instead of stdout
+  -h, --help   show this help
+`,
+  check: `Usage: juesuan check [--db FILE] [--json] [--rounding]
+
+Lists the reports that do not reconcile, worst first (most errors, then
+warnings, then the largest gap): for each, its findings in plain words — the
+table, row and column as printed, the expected and the actual figure, the gap,
+the page and the rule (an id of identities.md). A gap that rounding to the
+printed step explains is no error: it is counted, and listed with --rounding.
+Ends with how many reports reconcile and how many files could not be read.
+
+Options:
+  --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
+  --json       the same as JSON: {reports: [{file, unit, year, errors, warnings, rounding, findings}], clean, failed}
+  --rounding   list the gaps within rounding too
+  -h, --help   show this help
+`,
+  review: `Usage: juesuan review --out FILE [--db FILE]
+
+Writes one self-contained HTML page (images embedded, no network) for a person
+reviewing the findings: the reports with findings, worst first; for each
+finding the rule and its message, expected and actual figures and the gap,
+and an image of the PDF page region with the cells involved outlined (red:
+the finding's cell, blue: the cells it was compared with). The page filters
+by severity and unit (linkable: FILE#severity=error&unit=…).
+
+The PDFs are read from the paths ingest stored (relative ones from the
+current folder); a finding whose PDF moved or changed is still listed, with
+"page image unavailable" and the reason.
+
+Options:
+  --out FILE   the HTML file to write (atomically), e.g. out/review.html
+  --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
   -h, --help   show this help
 `,
 } as const;

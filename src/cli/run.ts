@@ -18,6 +18,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return await (await import("./ingest-command.js")).runIngest(command, io);
       case "export":
         return await (await import("./export-command.js")).runExport(command, io);
+      case "check":
+        return (await import("./check-command.js")).runCheck(command, io);
+      case "review":
+        return await (await import("./review-command.js")).runReview(command, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {

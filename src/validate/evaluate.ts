@@ -2,7 +2,7 @@
 import type { Finding } from "../../schemas/canonical.js";
 import type { Check, Side } from "./check.js";
 import type { CellRef, Figures } from "./figures.js";
-import { COL_MEANING, fmt, ROW_MEANING, TABLE_LABEL } from "./names.js";
+import { COL_MEANING, ROW_MEANING, TABLE_LABEL } from "./names.js";
 import { classify, EPSILON, roundingBound } from "./tolerance.js";
 
 const total = (s: Side, fig: Figures): number => s.refs.reduce((a, r) => a + r.sign * fig.value(r), 0);
@@ -17,9 +17,10 @@ export function cellName(ref: CellRef, fig: Figures, home?: string): string {
 }
 
 function terms(s: Side, fig: Figures, home: string, label?: string): string {
-  if (label || s.refs.length > 6) return `${label ?? `${s.refs.length} 项之和`} ${fmt(total(s, fig))}`;
-  const parts = s.refs.map((r, i) => `${i === 0 ? (r.sign < 0 ? "− " : "") : r.sign < 0 ? " − " : " + "}${cellName(r, fig, home)} ${fmt(fig.value(r))}`);
-  return s.refs.length === 1 ? parts.join("") : `${parts.join("")} = ${fmt(total(s, fig))}`;
+  const sum = fig.number(s.refs[0]?.table ?? home, total(s, fig));
+  if (label || s.refs.length > 6) return `${label ?? `${s.refs.length} 项之和`} ${sum}`;
+  const parts = s.refs.map((r, i) => `${i === 0 ? (r.sign < 0 ? "− " : "") : r.sign < 0 ? " − " : " + "}${cellName(r, fig, home)} ${fig.number(r.table, fig.value(r))}`);
+  return s.refs.length === 1 ? parts.join("") : `${parts.join("")} = ${sum}`;
 }
 
 export function evaluate(check: Check, fig: Figures): Finding | null {
@@ -44,7 +45,7 @@ export function evaluate(check: Check, fig: Figures): Finding | null {
   const detail = `${terms(check.lhs, fig, home)}；${terms(check.rhs, fig, home, check.rhsLabel)}`;
   const relation = check.op === "=" ? "应等于" : check.op === "<=" ? "不应大于" : "不应小于";
   const message =
-    `${TABLE_LABEL[home] ?? home}「${cellName(at, fig, home)}」${check.op === "=" ? `应为 ${fmt(expected)}，实为 ${fmt(actual)}` : `为 ${fmt(actual)}，${relation} ${fmt(expected)}`}，差 ${fmt(Math.abs(gap))}` +
+    `${TABLE_LABEL[home] ?? home}「${cellName(at, fig, home)}」${check.op === "=" ? `应为 ${fig.printed(home, expected)}，实为 ${fig.printed(home, actual)}` : `为 ${fig.printed(home, actual)}，${relation} ${fig.printed(home, expected)}`}，差 ${fig.printed(home, Math.abs(gap))}` +
     `${rounding ? "（舍入误差范围内）" : check.status === "COND" ? "（该恒等式有前提，表中未必体现，请核对）" : ""}。${detail}`;
   return {
     rule: check.rule,
@@ -59,6 +60,6 @@ export function evaluate(check: Check, fig: Figures): Finding | null {
     within_rounding: rounding,
     message,
     refs: refs.filter((r) => r !== at).map((r) => ({ table: r.table, row: r.row, col: r.col })),
-    detail: `${detail}（${relation}，允许舍入差 ${fmt(bound)}）`,
+    detail: `${detail}（${relation}，允许舍入差 ${fig.printed(home, bound)}）`,
   };
 }

@@ -47,13 +47,15 @@ function hierarchyChecks(rule: HierarchyRule, fig: Figures): Check[] {
   const keys = fig.rowKeys(rule.table);
   const cols = [...new Set(t.cells.map((c) => c.col))];
   const out: Check[] = [];
+  // identities.md: H1 total = Σ类, H2 类 = Σ款, H3 款 = Σ项; H10 the economic classes of 表6.
+  const identity = (level: string): string => (rule.table === "T6" ? "H10" : level === "total" ? "H1" : level === "lei" ? "H2" : "H3");
   const add = (parent: string, kids: readonly string[], level: string, label: string) => {
     if (kids.length === 0) return;
     for (const col of cols) {
       if (!fig.has({ table: rule.table, row: parent, col })) continue;
       out.push({
         rule: `${rule.table}.hierarchy.${level}`,
-        identity: rule.identity,
+        identity: identity(level),
         status: "ALWAYS",
         op: "=",
         across: false,

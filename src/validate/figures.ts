@@ -21,6 +21,7 @@ export class Figures {
   private readonly cells = new Map<string, Cell>();
   private readonly tables = new Map<string, Table>();
   private readonly steps = new Map<string, number>();
+  private readonly units = new Map<string, { name: string; inWan: number; decimals: number }>();
 
   constructor(tables: readonly Table[], docUnit: string | null) {
     for (const t of tables) {
@@ -30,8 +31,10 @@ export class Figures {
       // The last printed digit: 0.01 万元 for "1,136.18", 1 元 for "143589816".
       const printed = t.cells.map((c) => c.text ?? "").filter((x) => /\d/.test(x));
       const decimals = printed.length > 0 ? Math.max(...printed.map(decimalsOf)) : 2;
-      const unit = UNIT_IN_WAN[t.printed_unit ?? docUnit ?? "万元"] ?? 1;
+      const name = t.printed_unit ?? docUnit ?? "万元";
+      const unit = UNIT_IN_WAN[name] ?? 1;
       this.steps.set(t.id, 10 ** -decimals * unit);
+      this.units.set(t.id, { name, inWan: unit, decimals });
     }
   }
 
@@ -55,6 +58,17 @@ export class Figures {
   /** The rounding step of a table's printed figures, in 万元. */
   step(table: string): number {
     return this.steps.get(table) ?? 0.01;
+  }
+
+  /** A 万元 figure as the table prints it: "368.78 万元", "3,687,808 元". */
+  printed(table: string, wan: number): string {
+    return `${this.number(table, wan)} ${this.units.get(table)?.name ?? "万元"}`;
+  }
+
+  /** The number alone, in the table's unit and decimals. */
+  number(table: string, wan: number): string {
+    const u = this.units.get(table) ?? { name: "万元", inWan: 1, decimals: 2 };
+    return (wan / u.inWan).toLocaleString("en-US", { minimumFractionDigits: u.decimals, maximumFractionDigits: u.decimals });
   }
 
   rowKeys(table: string): string[] {

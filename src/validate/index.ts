@@ -7,6 +7,7 @@ import type { Finding, Table } from "../../schemas/canonical.js";
 import { evaluate } from "./evaluate.js";
 import { expand } from "./expand.js";
 import { Figures } from "./figures.js";
+import { narrativeFindings } from "./narrative/index.js";
 import { ACROSS } from "./rules/across.js";
 import { HIERARCHY } from "./rules/hierarchy.js";
 import { WITHIN } from "./rules/within.js";
@@ -26,5 +27,5 @@ export function validateReport(input: ValidationInput): Finding[] {
   const identities = expand(RULES, fig)
     .map((c) => evaluate(c, fig))
     .filter((f): f is Finding => f !== null);
-  return [...structureFindings(input.tables, input.year, fig), ...identities];
+  return [...structureFindings(input.tables, input.year, fig), ...identities, ...narrativeFindings(input.tables, input.narrative)];
 }

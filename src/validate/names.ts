@@ -27,8 +27,3 @@ export const COL_MEANING: Record<string, string> = {
   actual_total: "决算数合计", actual_abroad: "决算数因公出国（境）费", actual_vehicle: "决算数公务用车购置及运行费",
   actual_vehicle_purchase: "决算数公务用车购置费", actual_vehicle_operation: "决算数公务用车运行费", actual_reception: "决算数公务接待费",
 };
-
-/** A figure as a message prints it: at most the table's decimals, no float noise. */
-export function fmt(value: number): string {
-  return Number(value.toFixed(6)).toString();
-}

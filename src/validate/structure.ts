@@ -3,7 +3,7 @@
 import type { Finding, Table } from "../../schemas/canonical.js";
 import { cellName } from "./evaluate.js";
 import type { Figures } from "./figures.js";
-import { fmt, TABLE_LABEL } from "./names.js";
+import { TABLE_LABEL } from "./names.js";
 
 const STANDARD_NAMES: Record<string, string> = {
   T1: "收入支出决算总表", T2: "收入决算表", T3: "支出决算表", T4: "财政拨款收入支出决算总表", T5: "一般公共预算财政拨款支出决算表",
@@ -58,7 +58,7 @@ export function structureFindings(tables: readonly Table[], year: number | null,
       const ref = { table: t.id, row: c.row, col: c.col };
       out.push({
         ...base, rule: "figure.negative", severity: "warning", table: t.id, row: c.row, col: c.col, page: c.page ?? t.pages[0] ?? null,
-        actual: c.value, message: `${TABLE_LABEL[t.id]}「${cellName(ref, fig, t.id)}」为负数 ${fmt(c.value)}：收入、支出不应为负`,
+        actual: c.value, message: `${TABLE_LABEL[t.id]}「${cellName(ref, fig, t.id)}」为负数 ${fig.printed(t.id, c.value)}：收入、支出不应为负`,
       });
     }
   }

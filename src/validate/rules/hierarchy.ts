@@ -2,6 +2,6 @@
 import type { Rule } from "./types.js";
 
 export const HIERARCHY: readonly Rule[] = [
-  ...["T2", "T3", "T5", "T8", "T9"].map((table): Rule => ({ kind: "hierarchy", id: `${table}.hierarchy`, identity: "H1-H3", table, total: true })),
+  ...["T2", "T3", "T5", "T8", "T9"].map((table): Rule => ({ kind: "hierarchy", id: `${table}.hierarchy`, identity: "H1", table, total: true })),
   { kind: "hierarchy", id: "T6.hierarchy", identity: "H10", table: "T6", total: false },
 ];
