@@ -2,7 +2,8 @@
 // must give exactly the narrative findings of shared/spec/example-seed.json;
 // the generated corpus is measured against its truth (claims and injected
 // faults); the real published reports are pinned to what was checked by hand.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -62,12 +63,15 @@ describe("seed: hongshan-grid-2021", () => {
 });
 
 describe("generated corpus against its truth", () => {
+  // corpus/generated when npm run corpus made it, else a fresh one in a temporary folder.
   const dirs = [path.join(ROOT, "corpus/generated"), path.join(ROOT, "corpus/libreoffice")];
   const stats = { claims: 0, bound: 0, faults: 0, faultsFound: 0, seams: 0, seamsInfo: 0, seamsSilent: 0, cleanReports: 0, falseAlarms: [] as string[] };
 
   beforeAll(async () => {
     if (!existsSync(dirs[0]!) || !readdirSync(dirs[0]!).some((f) => f.endsWith(".truth.json"))) {
-      await writePlannedCorpus({ root: ROOT, outDir: "corpus/generated", producerDirs: { libreoffice: "corpus/libreoffice" } });
+      const tmp = mkdtempSync(path.join(os.tmpdir(), "juesuan-narrative-"));
+      await writePlannedCorpus({ root: tmp, outDir: "corpus/generated" });
+      dirs[0] = path.join(tmp, "corpus/generated");
     }
     for (const dir of dirs) {
       for (const f of readdirSync(dir).filter((x) => x.endsWith(".truth.json")).sort()) {
@@ -117,8 +121,8 @@ describe("generated corpus against its truth", () => {
 
   it("reports rounding seams as within-rounding info, never as errors", () => {
     expect(stats.seams).toBeGreaterThan(0);
-    expect(stats.seamsInfo).toBeGreaterThan(0);
-    expect(stats.seamsInfo + stats.seamsSilent).toBe(stats.seams);
+    // "169.7" for a table's 169.69 is a gap, within rounding: every seam shows as info.
+    expect(stats.seamsInfo).toBe(stats.seams);
   });
 
   it("raises no error on what the truth does not call wrong", () => {
