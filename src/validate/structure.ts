@@ -47,6 +47,17 @@ export function structureFindings(tables: readonly Table[], year: number | null,
     });
   }
   for (const t of standard) {
+    // H5: a 项 is printed under its 款 and 类, a 款 under its 类 (a lost row hides its figures from the sums).
+    const keys = new Set(t.rows.map((r) => r.key));
+    for (const r of t.rows) {
+      if (!/^\d{5}$|^\d{7}$/.test(r.key)) continue;
+      const parent = r.key.slice(0, r.key.length - 2);
+      if (keys.has(parent)) continue;
+      out.push({
+        ...base, rule: "codes.parent_missing", identity: "H5", severity: "warning", table: t.id, row: r.key, page: t.cells.find((c) => c.row === r.key)?.page ?? t.pages[0] ?? null,
+        message: `${TABLE_LABEL[t.id]}「${r.key} ${r.name ?? ""}」的上级科目 ${parent} 没有列出：各级科目应逐级列示`,
+      });
+    }
     if (t.cells.length === 0 && !t.empty) {
       out.push({
         ...base, rule: "table.unread", severity: "warning", table: t.id, row: null, page: t.pages[0] ?? null,

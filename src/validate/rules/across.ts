@@ -38,6 +38,11 @@ export const ACROSS: readonly Rule[] = [
     kind: "sum", id: "X.T3>=T5+T8+T9", identity: "X16", status: "ALWAYS", op: ">=", each: [], cols: ["basic", "project"],
     lhs: [t("T3", EACH, COL)], rhs: [t("T5", EACH, COL), t("T8", EACH, COL), t("T9", EACH, COL)],
   },
+  // 表6 basic spending on 三公 items is part of 表7's actual (which adds projects and carry-over),
+  // when both speak of the same money: a condition the tables do not show, so a warning.
+  ...([["30212", "actual_abroad"], ["30217", "actual_reception"], ["31013", "actual_vehicle_purchase"], ["30231", "actual_vehicle_operation"]] as const).map(
+    ([code, col]): Rule => ({ kind: "sum", id: "X.T6.sangong<=T7", identity: "X18", status: "COND", op: "<=", lhs: [t("T6", code, "amount")], rhs: [t("T7", "total", col)] }),
+  ),
   // 表6 against 表5: reported at 公用经费合计, where the economic roll-up meets the functional one.
   {
     kind: "sum", id: "X.T6.personnel_total+public_total=T5.basic", identity: "X17", status: "ALWAYS",
