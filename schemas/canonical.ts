@@ -87,6 +87,15 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** How a page was read: its text layer, or (to come) OCR of its image; with the text layer's health score. */
+export const PageRoute = z.object({
+  page: z.number().int().positive(),
+  route: z.enum(["text", "ocr", "blank"]),
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+});
+export type PageRoute = z.infer<typeof PageRoute>;
+
 export const DocumentKind = z.enum(["final", "budget", "template", "government_final", "unknown"]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
@@ -103,6 +112,8 @@ export const Report = z.object({
   producer: z.string().nullable().optional(),
   tables: z.array(Table),
   findings: z.array(Finding),
+  /** Per page: the route taken and the text layer's health (absent for files that could not be opened). */
+  pages: z.array(PageRoute).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

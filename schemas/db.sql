@@ -1,4 +1,4 @@
--- juesuan SQLite schema, version 2 (src/store/schema.ts sets PRAGMA user_version).
+-- juesuan SQLite schema, version 3 (src/store/schema.ts sets PRAGMA user_version).
 -- One row per ingested file in `reports`; its canonical tables, rows and cells
 -- hang below it and go with it (ON DELETE CASCADE), so replacing a report is
 -- one DELETE plus inserts inside one transaction.
@@ -61,6 +61,17 @@ CREATE TABLE cells (
   page    INTEGER,
   bbox    TEXT, -- JSON [x0, y0, x1, y1]
   UNIQUE (row_ref, col_key)
+);
+
+-- How each page was read: its text layer, or OCR of its image when the text
+-- layer is missing or garbled (src/source/health.ts scores it, 0–1).
+CREATE TABLE pages (
+  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  page      INTEGER NOT NULL CHECK (page >= 1),
+  route     TEXT NOT NULL CHECK (route IN ('text', 'ocr', 'blank')),
+  score     REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+  reasons   TEXT NOT NULL, -- JSON array of strings
+  PRIMARY KEY (report_id, page)
 );
 
 -- What validation found (src/validate/): one row per finding.

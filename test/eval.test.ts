@@ -6,6 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writePlannedCorpus } from "../src/corpus/generate.js";
 import { figures } from "../src/eval/aggregate.js";
@@ -14,6 +15,7 @@ import { summaryLine } from "../src/eval/print.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let result: EvalResult;
+let evalDb = "";
 
 beforeAll(async () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "juesuan-eval-"));
@@ -22,7 +24,7 @@ beforeAll(async () => {
   result = await runEval({
     corpusDirs: [path.join(tmp, "corpus/generated"), path.join(repo, "corpus/libreoffice")],
     goldenDir: path.join(repo, "test/golden"),
-    dbPath: path.join(tmp, "eval.sqlite"),
+    dbPath: (evalDb = path.join(tmp, "eval.sqlite")),
   });
 }, 300_000);
 
@@ -69,6 +71,17 @@ describe("npm run eval on a slice of the corpus", () => {
     expect(all.falseAlarms).toBe(0);
     expect(all.seamsExpected).toBeGreaterThan(3);
     expect(all.seamsFound).toBe(all.seamsExpected);
+  });
+
+  it("reads every page of these text-layer PDFs from its text layer: none goes to OCR", () => {
+    const db = new Database(evalDb, { readonly: true });
+    try {
+      const routes = db.prepare("SELECT route, count(*) AS n FROM pages GROUP BY route").all() as { route: string; n: number }[];
+      expect(routes.find((r) => r.route === "text")?.n ?? 0).toBeGreaterThan(500);
+      expect(routes.filter((r) => r.route === "ocr")).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it("reads the pinned tables of the real PDFs exactly (where they are present)", () => {

@@ -139,12 +139,13 @@ describe("saveReport", () => {
     expect(() => open(dbPath)).toThrow(`Expected a database of schema version ${SCHEMA_VERSION} or older, got ${SCHEMA_VERSION + 1}`);
   });
 
-  it("migrates a version 1 database in place, keeping its reports, and then stores the new finding fields", () => {
+  it("migrates a version 1 database in place, keeping its reports, and then stores the new finding fields and page routes", () => {
     const dbPath = path.join(tempDir(), "j.sqlite");
     withStore(dbPath, (store) => store.saveReport(v1));
-    // Version 1 had no identity, section, quote or detail on findings.
+    // Version 1 had no identity, section, quote or detail on findings, and no pages table.
     const db = new Database(dbPath);
     for (const c of ["identity", "section", "quote", "detail"]) db.exec(`ALTER TABLE findings DROP COLUMN ${c}`);
+    db.exec("DROP TABLE pages");
     db.pragma("user_version = 1");
     db.close();
     const withFields: Report = {
@@ -154,6 +155,10 @@ describe("saveReport", () => {
           rule: "narrative.pct", severity: "info", table: "narrative", row: "s4.chg", col: null, page: 3, expected: 6.15, actual: 6.2,
           within_rounding: true, message: "…", identity: "N4", section: "四、财政拨款收入支出决算总体情况说明", quote: "下降6.2%", detail: "74.42 / 1210.60 = 6.147%",
         },
+      ],
+      pages: [
+        { page: 1, route: "text", score: 1, reasons: [] },
+        { page: 2, route: "ocr", score: 0, reasons: ["no text layer; an image covers 98% of the page"] },
       ],
     };
     withStore(dbPath, (store) => {

@@ -2,6 +2,7 @@
 // one-line reason for files that cannot be read.
 import { openPdf, readPage } from "../source/pdf.js";
 import type { PageModel } from "../source/model.js";
+import { pageHealth } from "../source/health.js";
 import type { Extraction } from "./types.js";
 import { recognizeDocument } from "../recognize/document.js";
 
@@ -13,7 +14,7 @@ export async function extractPdf(data: Uint8Array): Promise<Extraction> {
   try {
     const pages: PageModel[] = [];
     for (let n = 1; n <= opened.pageCount; n++) pages.push(await readPage(opened.doc, n));
-    return { ...recognizeDocument(pages), page_count: opened.pageCount, producer: opened.producer };
+    return { ...recognizeDocument(pages), pages: pages.map(pageHealth), page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();
   }

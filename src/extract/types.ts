@@ -1,4 +1,4 @@
-import type { DocumentKind, Table } from "../../schemas/canonical.js";
+import type { DocumentKind, PageRoute, Table } from "../../schemas/canonical.js";
 
 /** What extraction learns from one PDF; the pipeline adds file, hash and status. */
 export interface Extraction {
@@ -9,6 +9,8 @@ export interface Extraction {
   readonly page_count: number;
   readonly producer: string | null;
   readonly tables: Table[];
+  /** Per page: text layer or OCR, and the text layer's health score. */
+  readonly pages: readonly PageRoute[];
   /** Full text of pages outside tables, in reading order, for narrative checks. */
   readonly narrative: readonly { page: number; text: string }[];
 }

@@ -44,12 +44,18 @@ export async function processFile(absPath: string, file: string): Promise<Report
     kind: extraction.kind,
     page_count: extraction.page_count,
     producer: extraction.producer,
+    pages: [...extraction.pages],
   };
   // A failed report keeps what was learnt (unit, year, kind…) unless that itself is invalid.
   const failed = (error: string): Report => {
     const withMeta: Report = { ...known, status: "failed", error };
     return ExportLine.safeParse(withMeta).success ? withMeta : { ...base, status: "failed", error };
   };
+  // Pages only OCR can read (scans, fonts without a usable ToUnicode map): until OCR lands, say so.
+  const ocr = extraction.pages.filter((p) => p.route === "ocr").length;
+  if (extraction.kind !== "final" && ocr > 0 && ocr * 2 >= extraction.page_count) {
+    return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); OCR is not available yet`);
+  }
   if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
   const findings = validateReport({ tables: extraction.tables, year: extraction.year, printed_unit: extraction.printed_unit, narrative: extraction.narrative });
   const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables, findings });

@@ -24,6 +24,14 @@ export interface Segment {
   readonly y1: number;
 }
 
+/** An axis-aligned box in display space. */
+export interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
 export interface PageModel {
   /** 1-based page number. */
   readonly number: number;
@@ -33,4 +41,6 @@ export interface PageModel {
   readonly rotation: number;
   readonly runs: readonly TextRun[];
   readonly segments: readonly Segment[];
+  /** Where images are painted (a scanned page is one image over the whole page). */
+  readonly images: readonly Box[];
 }

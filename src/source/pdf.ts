@@ -6,8 +6,8 @@ import path from "node:path";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import { ExtractError } from "./errors.js";
-import type { PageModel, Segment, TextRun } from "./model.js";
-import { segmentsFromOperators } from "./rulings.js";
+import type { PageModel, TextRun } from "./model.js";
+import { graphicsFromOperators, type Graphics } from "./rulings.js";
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 // CJK fonts that rely on predefined CMaps read wrong without these.
@@ -74,7 +74,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
   try {
     const viewport = page.getViewport({ scale: 1 });
     const vt = viewport.transform as Matrix;
-    const [runs, segments] = await Promise.all([textRuns(page, vt), rulingSegments(page, vt)]);
+    const [runs, { segments, images }] = await Promise.all([textRuns(page, vt), graphics(page, vt)]);
     return {
       number: pageNumber,
       width: viewport.width,
@@ -82,6 +82,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
       rotation: page.rotate,
       runs,
       segments,
+      images,
     };
   } finally {
     page.cleanup();
@@ -160,7 +161,7 @@ async function textRuns(page: PDFPageProxy, vt: Matrix): Promise<TextRun[]> {
   return runs;
 }
 
-async function rulingSegments(page: PDFPageProxy, vt: Matrix): Promise<Segment[]> {
+async function graphics(page: PDFPageProxy, vt: Matrix): Promise<Graphics> {
   const ops = await page.getOperatorList();
-  return segmentsFromOperators(ops.fnArray, ops.argsArray, vt, pdfjs.OPS as unknown as Record<string, number>);
+  return graphicsFromOperators(ops.fnArray, ops.argsArray, vt, pdfjs.OPS as unknown as Record<string, number>);
 }

@@ -4,7 +4,7 @@
 // is tracked here and applied, then the viewport transform.
 import type { Matrix } from "./pdf.js";
 import { multiply } from "./pdf.js";
-import type { Segment } from "./model.js";
+import type { Box, Segment } from "./model.js";
 
 // pdf.js DrawOPS, the path commands inside constructPath's data.
 const MOVE_TO = 0;
@@ -20,12 +20,20 @@ const AXIS_SLACK = 0.5;
 
 type Point = readonly [number, number];
 
-export function segmentsFromOperators(
+/** What the operator list draws besides text: ruling segments, and the boxes images are painted into (display space). */
+export interface Graphics {
+  readonly segments: Segment[];
+  readonly images: Box[];
+}
+
+export function graphicsFromOperators(
   fnArray: readonly number[],
   argsArray: readonly unknown[],
   viewport: Matrix,
   OPS: Record<string, number>,
-): Segment[] {
+): Graphics {
+  const imageOps = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup]);
+  const images: Box[] = [];
   const stroked = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const filled = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const out: Segment[] = [];
@@ -49,6 +57,7 @@ export function segmentsFromOperators(
       if (s) ({ ctm, fillWhite } = s);
     } else if (fn === OPS.setFillRGBColor && args) fillWhite = isWhite(args);
     else if (fn === OPS.setFillGray && args) fillWhite = Number(args[0]) >= 0.99;
+    else if (fn !== undefined && imageOps.has(fn)) images.push(unitSquare(multiply(viewport, ctm)));
     else if (fn === OPS.constructPath && args) {
       const paintOp = args[0] as number;
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
@@ -59,7 +68,14 @@ export function segmentsFromOperators(
       if (filled.has(paintOp) && !fillWhite) for (const sp of subpaths) out.push(...fillSegments(sp));
     }
   }
-  return out;
+  return { segments: out, images };
+}
+
+/** An image is painted into the unit square of its transform. */
+function unitSquare(m: Matrix): Box {
+  const xs = [m[4], m[0] + m[4], m[2] + m[4], m[0] + m[2] + m[4]];
+  const ys = [m[5], m[1] + m[5], m[3] + m[5], m[1] + m[3] + m[5]];
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
 function isWhite(args: unknown[]): boolean {

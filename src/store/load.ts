@@ -68,6 +68,7 @@ interface FindingRecord {
 const Pages = z.array(z.number().int().positive());
 const Columns = z.array(Column);
 const Refs = z.array(Ref);
+const Reasons = z.array(z.string());
 
 /** Adds `key: value` only when the stored value is not NULL. */
 function present<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
@@ -86,6 +87,10 @@ export function prepareLoad(db: Database.Database): IterateReports {
     FROM cells c JOIN rows w ON w.id = c.row_ref WHERE w.table_ref = ? ORDER BY c.ord`);
   const findings = db.prepare<[number], FindingRecord>(`SELECT rule, severity, table_id, row_key, col_key, page,
     expected, actual, within_rounding, message, refs, identity, section, quote, detail FROM findings WHERE report_id = ? ORDER BY ord`);
+
+  const pages = db.prepare<[number], { page: number; route: string; score: number; reasons: string }>(
+    "SELECT page, route, score, reasons FROM pages WHERE report_id = ? ORDER BY page",
+  );
 
   function buildTable(t: TableRecord, file: string): Table {
     const where = `table ${t.table_id} of ${file}`;
@@ -147,6 +152,8 @@ export function prepareLoad(db: Database.Database): IterateReports {
       tables: tables.all(r.id).map((t) => buildTable(t, r.file)),
       findings: findings.all(r.id).map((f) => buildFinding(f, r.file)),
     };
+    const routes = pages.all(r.id).map((p) => ({ ...p, reasons: readJsonColumn(Reasons, p.reasons, `pages.reasons of ${r.file}`) }));
+    if (routes.length > 0) Object.assign(built, { pages: routes });
     const parsed = Report.safeParse(built);
     if (!parsed.success) throw new Error(`Expected stored report ${r.file} to match the canonical model, got ${firstIssue(parsed.error)}`);
     return parsed.data;

@@ -42,6 +42,7 @@ export function prepareSave(db: Database.Database): SaveReport {
     VALUES (@table_ref, @key, @name, @level, @ord)`);
   const insertCell = db.prepare(`INSERT INTO cells (row_ref, col_key, ord, value, text, page, bbox)
     VALUES (@row_ref, @col_key, @ord, @value, @text, @page, @bbox)`);
+  const insertPage = db.prepare(`INSERT INTO pages (report_id, page, route, score, reasons) VALUES (@report_id, @page, @route, @score, @reasons)`);
   const insertFinding = db.prepare(`INSERT INTO findings
     (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail)
     VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs,
@@ -102,6 +103,7 @@ export function prepareSave(db: Database.Database): SaveReport {
       producer: report.producer ?? null,
       ingested_at: new Date().toISOString(),
     }).lastInsertRowid;
+    for (const p of report.pages ?? []) insertPage.run({ report_id: reportId, page: p.page, route: p.route, score: p.score, reasons: JSON.stringify(p.reasons) });
     report.tables.forEach((table, i) => writeTable(reportId, table, i));
     report.findings.forEach((f, i) =>
       insertFinding.run({

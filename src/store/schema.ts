@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Steps from version n to n + 1, applied in order to a file of an older
@@ -17,6 +17,15 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE findings ADD COLUMN section TEXT;
    ALTER TABLE findings ADD COLUMN quote TEXT;
    ALTER TABLE findings ADD COLUMN detail TEXT;`,
+  // 2 → 3: how each page was read (text layer or OCR) and its text layer's health.
+  `CREATE TABLE pages (
+     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+     page      INTEGER NOT NULL CHECK (page >= 1),
+     route     TEXT NOT NULL CHECK (route IN ('text', 'ocr', 'blank')),
+     score     REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+     reasons   TEXT NOT NULL,
+     PRIMARY KEY (report_id, page)
+   );`,
 ];
 
 let schemaSql: string | undefined;

@@ -24,3 +24,19 @@ export function makePdf(options: PdfOptions = {}): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** A scan: each image (JPEG) drawn over a whole page of the given size, and no text at all. */
+export function makeScannedPdf(pages: readonly { jpeg: Buffer; width: number; height: number }[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    for (const p of pages) {
+      doc.addPage({ size: [p.width, p.height], margin: 0 });
+      doc.image(p.jpeg, 0, 0, { width: p.width, height: p.height });
+    }
+    doc.end();
+  });
+}

@@ -1,0 +1,84 @@
+// How far a page's text layer can be trusted. A scanned page has no text (an
+// image covers it); a page whose fonts carry no usable ToUnicode map yields
+// private-use characters, Kangxi radicals for ideographs, or ASCII symbols
+// instead of Chinese. Such pages must be recognised from their image (OCR);
+// the route and the score are kept per page.
+import type { PageModel } from "./model.js";
+
+export interface PageHealth {
+  readonly page: number;
+  /** text: read the text layer; ocr: recognise the image; blank: nothing to read. */
+  readonly route: "text" | "ocr" | "blank";
+  /** 0–1: the share of the text layer that looks like real text (1 for a page with no text). */
+  readonly score: number;
+  /** Why, when the route is not `text` or the score is low. */
+  readonly reasons: string[];
+}
+
+/** Below this score the text layer is not used. */
+export const MIN_TEXT_SCORE = 0.75;
+/** An image covering this share of a page with (almost) no text makes it a scan. */
+const SCAN_COVER = 0.3;
+/** Fewer characters than this do not make a page of text (a page number stamped on a scan). */
+const FEW_CHARS = 20;
+
+const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+// What a Chinese report prints besides ideographs: ASCII, CJK and fullwidth
+// punctuation, Latin-1 and general punctuation, number forms, enclosed numbers,
+// letterlike symbols (℃), arrows, box drawing and geometric shapes.
+const ORDINARY = /[\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2190-\u21ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\uff00-\uffef]/u;
+const PRIVATE_USE = /[\ue000-\uf8ff]/u;
+const RADICAL = /[\u2e80-\u2fdf]/u;
+const ASCII_SYMBOL = /[!-/:-@[-`{-~]/;
+/**
+ * Characters among the most frequent in Chinese and in these reports: any real
+ * page of 40 ideographs has some; text mapped to the wrong ideographs (a font
+ * without a usable ToUnicode map) almost never does.
+ */
+const ANCHORS = /[的一是不了在人有中这为和国地到以时要就出会可也对生能而下自之年过发后作度等与及其按本元支收合计单位部门预算决算项目情况说明经费财政表]/u;
+
+function imageCover(page: PageModel): number {
+  const area = page.width * page.height;
+  if (area <= 0) return 0;
+  const covered = page.images.reduce((a, b) => {
+    const w = Math.max(0, Math.min(b.x1, page.width) - Math.max(b.x0, 0));
+    const h = Math.max(0, Math.min(b.y1, page.height) - Math.max(b.y0, 0));
+    return a + w * h;
+  }, 0);
+  return Math.min(1, covered / area);
+}
+
+export function pageHealth(page: PageModel): PageHealth {
+  const chars = [...page.runs.map((r) => r.text).join("").replace(/\s+/g, "")];
+  const cover = imageCover(page);
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  if (chars.length < FEW_CHARS) {
+    if (cover >= SCAN_COVER) return { page: page.number, route: "ocr", score: 0, reasons: [`no text layer; an image covers ${pct(cover)} of the page`] };
+    if (chars.length === 0) return { page: page.number, route: "blank", score: 1, reasons: [] };
+  }
+  const n = chars.length;
+  const count = (re: RegExp): number => chars.filter((c) => re.test(c)).length;
+  const ideographs = count(IDEOGRAPH);
+  const privateUse = count(PRIVATE_USE);
+  const radicals = count(RADICAL);
+  const other = chars.filter((c) => !IDEOGRAPH.test(c) && !ORDINARY.test(c)).length - privateUse - radicals;
+  const symbols = count(ASCII_SYMBOL);
+  const reasons: string[] = [];
+  let bad = (privateUse + radicals + other) / n;
+  if (privateUse > 0) reasons.push(`${pct(privateUse / n)} private-use characters`);
+  if (radicals > 0) reasons.push(`${pct(radicals / n)} radicals in place of ideographs`);
+  if (other > 0) reasons.push(`${pct(other / n)} characters outside CJK and common punctuation`);
+  // Garbled CJK fonts without ToUnicode often come out as runs of ASCII symbols.
+  if (symbols / n > 0.35 && ideographs / n < 0.1) {
+    bad += symbols / n;
+    reasons.push(`${pct(symbols / n)} ASCII symbols and almost no Chinese`);
+  }
+  // Plenty of ideographs but none of the words every page has: characters mapped to the wrong ideographs.
+  if (ideographs >= 40 && !ANCHORS.test(chars.join(""))) {
+    bad += 0.5;
+    reasons.push("none of the common characters (的, 是, 年, 支…) among its Chinese");
+  }
+  const score = Math.max(0, Math.round((1 - bad) * 1000) / 1000);
+  if (score < MIN_TEXT_SCORE) return { page: page.number, route: "ocr", score, reasons };
+  return { page: page.number, route: "text", score, reasons };
+}
