@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Finding } from "../schemas/canonical.js";
 import { writePlannedCorpus } from "../src/corpus/generate.js";
 import { extractPdf, type Extraction } from "../src/extract/index.js";
-import { extractClaims, narrativeFindings, type CellRef, type Claim } from "../src/validate/narrative/index.js";
+import { extractClaims, narrativeFindings, type BoundClaim, type CellRef, type Claim, type NarrativePage, type SumClaim } from "../src/validate/narrative/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const REAL = path.resolve(ROOT, "../shared/real/final");
@@ -25,7 +25,7 @@ interface Truth { claims?: TruthClaim[]; faults?: TruthFault[] }
 
 const key = (r: CellRef): string => `${r.table}.${r.row}.${r.col}`;
 const refsOf = (c: Claim): string[] =>
-  (c.kind === "pct" ? [c.num, c.den].flatMap((o) => ("refs" in o ? o.refs : [])) : c.kind === "sum" ? [] : c.refs).map(key).sort();
+  (c.kind === "pct" ? [c.num, c.den].flatMap((o) => ("refs" in o ? o.refs : [])) : c.kind === "sum" || c.kind === "bound" ? [] : c.refs).map(key).sort();
 const truthRefs = (t: TruthClaim): string[] => (t.refs ?? [...(t.num?.refs ?? []), ...(t.den?.refs ?? [])]).map(key).sort();
 
 describe("seed: hongshan-grid-2021", () => {
@@ -161,6 +161,103 @@ describe("real published reports", () => {
   it.runIf(existsSync(REAL))("the clean reports and the blank template give no narrative error", async () => {
     for (const f of ["putuo-shehuigongzuobu-2024.pdf", "xinan-daxue-2023.pdf", "shanghai-template-2024-blank.pdf"]) {
       expect(await errorsOf(f), f).toEqual([]);
+    }
+  });
+});
+
+describe("三公 breakdowns, 机关运行经费 and 政府采购 (N9, N11, N12) on real input", () => {
+  const reports: Record<string, Extraction> = {};
+  beforeAll(async () => {
+    reports.seed = await read(path.join(ROOT, "corpus/seed/hongshan-grid-2021.pdf"));
+    if (existsSync(REAL)) {
+      reports.guojia = await read(path.join(REAL, "guojia-xinfangju-2024.pdf"));
+      reports.caizheng = await read(path.join(REAL, "putuo-caizhengju-2024.pdf"));
+    }
+  }, 60_000);
+
+  const cellValue = (ex: Extraction, r: CellRef): number | undefined =>
+    ex.tables.find((t) => t.id === r.table)?.cells.find((c) => c.row === r.row && c.col === r.col)?.value ?? undefined;
+  /** The narrative with one printed line changed (the change must land). */
+  const alter = (pages: readonly NarrativePage[], from: string, to: string): NarrativePage[] => {
+    let hits = 0;
+    const out = pages.map((p) => ({ ...p, text: p.text.split("\n").map((l) => (l.includes(from) ? (hits++, l.replace(from, to)) : l)).join("\n") }));
+    expect(hits, from).toBeGreaterThan(0);
+    return out;
+  };
+  const sums = (cs: Claim[], identity: string): SumClaim[] => cs.filter((c): c is SumClaim => c.kind === "sum" && c.identity === identity);
+  const bounds = (cs: Claim[], identity: string): BoundClaim[] => cs.filter((c): c is BoundClaim => c.kind === "bound" && c.identity === identity);
+  const of = (fs: Finding[], identity: string): Finding[] => fs.filter((f) => f.identity === identity);
+
+  it("N9: the seed's 燃料/维修/保险 breakdown sums to 表7 公务用车运行费; a changed part is flagged, item budgets bind", () => {
+    const ex = reports.seed!;
+    const [b, ...rest] = sums(extractClaims(ex.narrative, ex.tables), "N9");
+    expect(rest).toEqual([]);
+    expect(b!.parts.map((p) => p.value)).toEqual([0.5, 2.05, 0.27]);
+    expect(b!.total).toEqual({ refs: [{ table: "T7", row: "total", col: "actual_vehicle_operation" }], fallback: [] });
+    const item = cellValue(ex, { table: "T7", row: "total", col: "actual_vehicle_operation" });
+    expect(item).toBeGreaterThan(0);
+    expect(Math.abs(b!.stated - item!)).toBeLessThan(0.005);
+    expect(of(narrativeFindings(ex.tables, ex.narrative), "N9")).toEqual([]);
+    // 维修费 2.05 → 3.05: the parts exceed the item by 1.00 (a SOFT sum: a warning).
+    const wrong = of(narrativeFindings(ex.tables, alter(ex.narrative, "维修", "维修费3.05万元；其他")), "N9");
+    expect(wrong.map((f) => [f.rule, f.severity, f.within_rounding])).toEqual([["narrative.sum", "warning", false]]);
+    expect(wrong[0]!.actual).toBeCloseTo(b!.stated + 3.05, 6);
+    // An item's 年初预算 and a bare "决算为" after it bind to that item's 表7 预算数/决算数 cells.
+    const cs = extractClaims(alter(ex.narrative, "(2) 公务用车运行费2.82万元", "(2) 公务用车运行费年初预算为0万元，决算为2.82万元"), ex.tables);
+    const refs = (id: string) => cs.find((c) => c.id === id && c.kind === "amount");
+    expect(refs("s7.operation_budget")).toMatchObject({ stated: 0, refs: [{ table: "T7", row: "total", col: "budget_vehicle_operation" }] });
+    expect(refs("s7.operation")).toMatchObject({ stated: 2.82, refs: [{ table: "T7", row: "total", col: "actual_vehicle_operation" }] });
+  });
+
+  it("N11: 机关运行经费 ≤ 表6 公用经费合计 (seed 0; 国家信访局, and 上海 十一（一） inside 其他重要事项); over it is a warning", () => {
+    const cases: [string, number][] = [["seed", 0], ["guojia", 2266.65], ["caizheng", 184.65]];
+    for (const [name, stated] of cases) {
+      const ex = reports[name];
+      if (!ex) continue;
+      const [b, ...rest] = bounds(extractClaims(ex.narrative, ex.tables), "N11");
+      expect(rest, name).toEqual([]);
+      expect(b, name).toMatchObject({ stated, max: { refs: [{ table: "T6", row: "public_total", col: "amount" }] } });
+      const pub = cellValue(ex, { table: "T6", row: "public_total", col: "amount" });
+      expect(pub, name).toBeGreaterThanOrEqual(stated);
+      expect(of(narrativeFindings(ex.tables, ex.narrative), "N11"), name).toEqual([]);
+    }
+    const ex = reports.seed!;
+    const over = of(narrativeFindings(ex.tables, alter(ex.narrative, "机关运行经费支出0万元", "机关运行经费支出99万元")), "N11");
+    expect(over.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([
+      ["narrative.bound", "warning", 99, cellValue(ex, { table: "T6", row: "public_total", col: "amount" })],
+    ]);
+    expect(over[0]!.detail).toContain("COND");
+  });
+
+  it("N12: 货物 + 工程 + 服务 = 政府采购总额 (an error beyond rounding), 中小企业 ≤ 总额, 小微 ≤ 中小 (warnings)", () => {
+    const seed = reports.seed!;
+    const cs = extractClaims(seed.narrative, seed.tables);
+    const [sum] = sums(cs, "N12");
+    expect(sum).toMatchObject({ strict: true, total: { value: 128.03 } });
+    expect(sum!.parts.map((p) => p.value)).toEqual([53.61, 74.42]);
+    expect(bounds(cs, "N12").map((b) => [b.id, b.stated, "value" in b.max ? b.max.value : null])).toEqual([
+      ["s11.sme.bound", 128.03, 128.03], ["s11.micro.bound", 128.03, 128.03],
+    ]);
+    expect(of(narrativeFindings(seed.tables, seed.narrative), "N12")).toEqual([]);
+    // 货物 53.61 → 63.61: the parts no longer add up (error); 小微 above 中小 (warning).
+    const wrong = alter(alter(seed.narrative, "政府采购货物支出53.61万元", "政府采购货物支出63.61万元"), "同金额128.03万元，占授予中小", "同金额130.03万元，占授予中小");
+    expect(of(narrativeFindings(seed.tables, wrong), "N12").map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([
+      ["narrative.sum", "error", 138.03, 128.03], ["narrative.bound", "warning", 130.03, 128.03],
+    ]);
+    const guojia = reports.guojia;
+    if (guojia) {
+      // 171.7 + 3 + 1792.72 = 1967.42; 1820.69 ≤ 1967.42; 1015.5 ≤ 1820.69
+      const gc = extractClaims(guojia.narrative, guojia.tables);
+      expect(sums(gc, "N12").map((c) => [c.parts.map((p) => p.value), c.stated])).toEqual([[[171.7, 3, 1792.72], 1967.42]]);
+      expect(bounds(gc, "N12").map((b) => b.stated)).toEqual([1820.69, 1015.5]);
+      expect(of(narrativeFindings(guojia.tables, guojia.narrative), "N12")).toEqual([]);
+    }
+    const caizheng = reports.caizheng;
+    if (caizheng) {
+      // 上海 十一（二）: 4.79 + 0 + 246.47 = 251.26 against the stated 251.25: within the rounding of three printed figures.
+      const f = of(narrativeFindings(caizheng.tables, caizheng.narrative), "N12");
+      expect(f.map((x) => [x.severity, x.within_rounding, x.expected, x.actual])).toEqual([["info", true, 251.25, 251.26]]);
+      expect(f[0]!.section).toBe("十一、其他重要事项的情况说明");
     }
   });
 });

@@ -6,7 +6,7 @@ import { resolve, type Figure } from "./cells.js";
 import { extractClaims } from "./claims.js";
 import { EPS, fmt, fmtAmount, nearlyEqual, parsePrinted, roundHalfUp, UNIT_IN_WAN, type AmountUnit } from "./numbers.js";
 import { OTHER_DENOMINATORS } from "./rules.js";
-import type { AmountClaim, CellRef, ChangePctClaim, Claim, NarrativePage, PctClaim, SumClaim } from "./types.js";
+import type { AmountClaim, BoundClaim, CellRef, ChangePctClaim, Claim, NarrativePage, PctClaim, SumClaim } from "./types.js";
 
 type Outcome = "exact" | "rounding" | "error";
 
@@ -24,6 +24,7 @@ interface Verdict {
 
 const RULE: Record<Claim["kind"], string> = {
   amount: "narrative.amount", pct: "narrative.pct", change: "narrative.change", change_pct: "narrative.change_pct", sum: "narrative.sum",
+  bound: "narrative.bound",
 };
 
 const refName = (refs: readonly CellRef[]): string =>
@@ -92,16 +93,37 @@ function sumVerdict(c: SumClaim, tables: readonly Table[]): Verdict | null {
   const total = resolve(tables, c.total);
   if (!total) return null;
   const unit = (c.unit === "%" ? "万元" : c.unit) as AmountUnit;
-  const halfParts = c.parts.reduce((a, p) => a + 0.5 * 10 ** -p.decimals * UNIT_IN_WAN[unit], 0);
-  const totalHalf = "value" in c.total ? 0.5 * 10 ** -parsePrinted(c.total.text.replace(/[万亿]?元$/, "")).decimals * UNIT_IN_WAN[unit] : total.tol;
+  // A printed zero is exact (identities.md §1): it adds no rounding.
+  const halfParts = c.parts.reduce((a, p) => a + (p.value === 0 ? 0 : 0.5 * 10 ** -p.decimals * UNIT_IN_WAN[unit]), 0);
+  const totalHalf = "value" in c.total
+    ? (total.value === 0 ? 0 : 0.5 * 10 ** -parsePrinted(c.total.text.replace(/[万亿]?元$/, "")).decimals * UNIT_IN_WAN[unit])
+    : total.tol;
   const d = Math.max(c.decimals, 2);
   const exact = nearlyEqual(roundHalfUp(c.stated, d), roundHalfUp(total.value, d));
   const within = Math.abs(c.stated - total.value) <= halfParts + totalHalf + EPS;
   const against = "value" in c.total ? `所述合计 ${c.total.text}` : refName(total.refs);
   return {
-    outcome: exact ? "exact" : within ? "rounding" : "error", soft: true,
+    outcome: exact ? "exact" : within ? "rounding" : "error", soft: !c.strict,
     expected: total.value, actual: c.stated, refs: total.refs, pct: false,
-    detail: `${c.parts.map((p) => p.text).join(" + ")} = ${fmtAmount(c.stated)}；${against} = ${fmtAmount(total.value)}（SOFT：明细之和）`,
+    detail: `${c.parts.map((p) => p.text).join(" + ")} = ${fmtAmount(c.stated)}；${against} = ${fmtAmount(total.value)}（${c.strict ? "ALWAYS：分项之和" : "SOFT：明细之和"}）`,
+  };
+}
+
+/** stated ≤ max; beyond it by no more than the rounding of both figures is info, further a warning (never an error). */
+function boundVerdict(c: BoundClaim, tables: readonly Table[]): Verdict | null {
+  const max = resolve(tables, c.max);
+  if (!max) return null;
+  const unit = (c.unit === "%" ? "万元" : c.unit) as AmountUnit;
+  const half = c.stated === 0 ? 0 : 0.5 * 10 ** -c.decimals * UNIT_IN_WAN[unit];
+  const maxHalf = "value" in c.max
+    ? (max.value === 0 ? 0 : 0.5 * 10 ** -parsePrinted(c.max.text.replace(/[万亿]?元$/, "")).decimals * UNIT_IN_WAN[unit])
+    : max.tol;
+  const over = c.stated - max.value;
+  const outcome: Outcome = over <= EPS ? "exact" : over <= half + maxHalf + EPS ? "rounding" : "error";
+  const against = "value" in c.max ? `所述${c.maxName} ${c.max.text}` : `${c.maxName}（${refName(max.refs)}）`;
+  return {
+    outcome, soft: true, expected: max.value, actual: c.stated, refs: max.refs, pct: false,
+    detail: `${c.text}${c.unit} ≤ ${against} = ${fmtAmount(max.value)}（INEQ：不应超过${c.cond ? `；${c.cond}` : ""}）`,
   };
 }
 
@@ -117,6 +139,7 @@ function verdictOf(c: Claim, tables: readonly Table[]): Verdict | null {
     case "pct": return pctVerdict(c, tables);
     case "change_pct": return changePctVerdict(c, tables);
     case "sum": return sumVerdict(c, tables);
+    case "bound": return boundVerdict(c, tables);
     case "change": return null; // the prior year is not in the tables
   }
 }
@@ -134,7 +157,8 @@ function findingOf(c: Claim, v: Verdict): Finding {
   const soft = (v.soft || c.identity === "N14") && !v.explained;
   const severity = within ? "info" : soft ? "warning" : "error";
   const verdictText = within ? "（舍入误差范围内）" : "（超出舍入误差）";
-  const message = `${where(c)}: 应为 ${show(v.expected)}${pct}，实为 ${show(v.actual)}${pct}，相差 ${v.pct ? fmt(gap, 2) : fmtAmount(gap)}${pct}${verdictText}。「${c.quote}」：${v.detail}`;
+  const should = c.kind === "bound" ? "应不超过" : "应为";
+  const message = `${where(c)}: ${should} ${show(v.expected)}${pct}，实为 ${show(v.actual)}${pct}，相差 ${v.pct ? fmt(gap, 2) : fmtAmount(gap)}${pct}${verdictText}。「${c.quote}」：${v.detail}`;
   return Finding.parse({
     rule: RULE[c.kind], severity, table: "narrative", row: c.id, col: null, page: c.page,
     expected: v.expected, actual: v.actual, within_rounding: within, message,

@@ -5,8 +5,8 @@ import type { Table } from "../../../schemas/canonical.js";
 import { bindItemHead, bindLabel, normalizeLabel, plainLabel, type Binding } from "./labels.js";
 import { parsePrinted, UNIT_IN_WAN, type AmountUnit } from "./numbers.js";
 import {
-  BUDGET_LABEL, BUDGET_OF, CHANGE_AMOUNT, CHANGE_PCT, CHANGE_SUBJECT_TAIL, DEFAULT_DEN, DEN_RULES,
-  ITEM_ACTUAL_LABEL, LIST_RULES, RATE_LABEL, SHARE_MARK, YOY_CONTEXT,
+  BARE_T7, BREAKDOWN_RULES, BUDGET_LABEL, BUDGET_OF, CHANGE_AMOUNT, CHANGE_PCT, CHANGE_SUBJECT_TAIL, DEFAULT_DEN, DEN_RULES,
+  FIGURE_RULES, ITEM_ACTUAL_LABEL, LIST_RULES, RATE_LABEL, RELATIONS, SHARE_MARK, YOY_CONTEXT, type BreakdownRule,
 } from "./rules.js";
 import { layoutOf, type Layout, type Section } from "./sections.js";
 import { compactNarrative, pageAt, type CompactText } from "./text.js";
@@ -77,6 +77,10 @@ class SectionReader {
   private readonly base: number;
   private seen: Seen[] = [];
   private sentence = -1;
+  /** Figures the tables do not print (机关运行经费, 政府采购), the first stated per name. */
+  private readonly figures = new Map<string, { token: Token; label: string }>();
+  /** The 三公 item a run of sub-items ("其中：燃料费…；维修费…") may break down. */
+  private breakdown: { rule: BreakdownRule; parent: Binding; token: Token; label: string; parts: { token: Token; label: string }[] } | null = null;
 
   constructor(
     private readonly ct: CompactText,
@@ -156,7 +160,88 @@ class SectionReader {
       if (t.unit === "%") this.percent(t);
       else this.amount(t);
     }
+    this.closeBreakdown();
     this.lists();
+    this.relations();
+  }
+
+  /** A bare "决算为" after an item's "年初预算为…" (or the reverse) speaks of the same 表7 item. */
+  private sameItem(label: string, binding: Binding | null): Binding | null {
+    if (this.sec.key !== "s7" || !binding) return binding;
+    const prev = [...this.seen].reverse().find((s) => s.kind === "amount" && s.binding);
+    const r = prev?.binding?.refs.length === 1 ? prev.binding.refs[0] : undefined;
+    if (!r || r.table !== "T7" || /_total$/.test(r.col) || !prev?.binding) return binding;
+    const budgetCol = BUDGET_OF[r.col];
+    const actualCol = Object.keys(BUDGET_OF).find((k) => BUDGET_OF[k] === r.col);
+    if (BARE_T7.actual.test(label) && actualCol) {
+      return { ...prev.binding, qty: prev.binding.qty.replace(/_budget$/, ""), refs: [{ ...r, col: actualCol }], fallback: [] };
+    }
+    if (BARE_T7.budget.test(label) && budgetCol) {
+      return { ...prev.binding, qty: `${prev.binding.qty}_budget`, refs: [{ ...r, col: budgetCol }], fallback: [] };
+    }
+    return binding;
+  }
+
+  /** Track 三公 sub-breakdowns: a bound item opens one, sub-item amounts join it, any other amount ends it. */
+  private trackBreakdown(t: Token, label: string, binding: Binding | null): void {
+    if (binding) {
+      this.closeBreakdown();
+      const r = binding.refs.length === 1 ? binding.refs[0] : undefined;
+      const rule = BREAKDOWN_RULES.find((x) => x.sections.includes(this.sec.key) && !!r && r.table === "T7" && x.parents.includes(r.col));
+      if (rule) this.breakdown = { rule, parent: binding, token: t, label, parts: [] };
+      return;
+    }
+    if (this.breakdown?.rule.part.test(label)) this.breakdown.parts.push({ token: t, label });
+    else this.closeBreakdown();
+  }
+
+  private closeBreakdown(): void {
+    const b = this.breakdown;
+    this.breakdown = null;
+    if (!b || b.parts.length < 2) return;
+    const first = b.parts[0];
+    if (!first) return;
+    this.claims.push(this.sumClaim(`${this.sec.key}.${b.parent.qty}.breakdown.sum`, b.rule.identity, b.parts,
+      { refs: b.parent.refs, fallback: b.parent.fallback }, `${b.label}${b.token.text}${b.token.unit}，其中：`, false));
+  }
+
+  private sumClaim(stem: string, identity: string, parts: readonly { token: Token; label: string }[], total: Operand, head: string, strict: boolean): Claim {
+    const toks = parts.map((p) => p.token);
+    const first = toks[0] as Token;
+    return {
+      id: this.id(stem), kind: "sum", section: this.sec.key, heading: this.sec.heading,
+      sub: this.subAt(first.start), quote: `${head}${parts.map((p) => `${p.label.slice(-24)}${p.token.text}${p.token.unit}`).join(" … ")}`,
+      page: pageAt(this.ct, this.base + first.start),
+      stated: Number(toks.reduce((a, p) => a + p.value, 0).toFixed(6)), text: toks.map((p) => p.text).join(" + "),
+      decimals: Math.max(...toks.map((p) => p.decimals)), unit: first.unit === "%" ? "万元" : first.unit, identity,
+      parts: toks.map((p) => ({ value: p.value, text: p.text, decimals: p.decimals })), total, ...(strict ? { strict } : {}),
+    };
+  }
+
+  /** The sums and inequalities among the section's stated figures (政府采购, 机关运行经费). */
+  private relations(): void {
+    const stated = (name: string): Operand | null => {
+      const f = this.figures.get(name);
+      return f ? { value: f.token.value, text: `${f.token.text}${f.token.unit}` } : null;
+    };
+    for (const rel of RELATIONS) {
+      if (rel.kind === "sum") {
+        const total = this.figures.get(rel.total);
+        const parts = rel.parts.flatMap((n) => this.figures.get(n) ?? []);
+        const totalOp = stated(rel.total);
+        if (!total || !totalOp || parts.length < 2) continue;
+        this.claims.push(this.sumClaim(`${this.sec.key}.${rel.qty}.sum`, rel.identity, parts, totalOp,
+          `${total.label.slice(-16)}${total.token.text}${total.token.unit}，其中：`, rel.strict));
+        continue;
+      }
+      const fig = this.figures.get(rel.figure);
+      const max = "figure" in rel.max ? stated(rel.max.figure) : { refs: rel.max.refs };
+      if (!fig || !max) continue;
+      this.claims.push({
+        ...this.base_(fig.token, fig.token.clauseStart, { id: `${this.sec.key}.${rel.qty}.bound`, kind: "bound", identity: rel.identity }),
+        max, maxName: rel.maxName, ...(rel.cond ? { cond: rel.cond } : {}),
+      } as Claim);
+    }
   }
 
   private amount(t: Token): void {
@@ -178,9 +263,14 @@ class SectionReader {
       return;
     }
     const label = normalizeLabel(t.raw);
-    const binding = label === "" ? null : this.bindAmount(t, label);
+    const binding = this.sameItem(label, label === "" ? null : this.bindAmount(t, label));
     this.seen.push({ token: t, label, binding, kind: "amount" });
-    if (!binding) return;
+    this.trackBreakdown(t, label, binding);
+    if (!binding) {
+      const fig = FIGURE_RULES.find((r) => r.sections.includes(this.sec.key) && r.label.test(label));
+      if (fig && !this.figures.has(fig.name)) this.figures.set(fig.name, { token: t, label });
+      return;
+    }
     const alt = this.lostPoint(t);
     this.claims.push({
       ...this.base_(t, t.clauseStart, { id: `${this.sec.key}.${binding.qty}`, kind: "amount", identity: binding.identity }),

@@ -2,5 +2,5 @@
 export { extractClaims } from "./claims.js";
 export { narrativeFindings } from "./check.js";
 export type {
-  AmountClaim, CellRef, ChangeClaim, ChangePctClaim, Claim, ClaimKind, NarrativePage, Operand, PctClaim, SectionKey, SumClaim,
+  AmountClaim, BoundClaim, CellRef, ChangeClaim, ChangePctClaim, Claim, ClaimKind, NarrativePage, Operand, PctClaim, SectionKey, SumClaim,
 } from "./types.js";

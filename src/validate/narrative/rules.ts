@@ -20,6 +20,12 @@ export const ITEM_START =
   /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.、](?![\d,]*(?:\.\d+)?(?:万元|亿元|元|%)))/;
 
 /** Ordered: the first heading pattern that matches names the section. */
+/**
+ * Sections a sub-heading opens inside a top section no heading names (Shanghai
+ * "十一、其他重要事项的情况说明" holds "（一）机关运行经费支出情况", "（二）政府采购支出情况").
+ */
+export const SUB_SECTION_KEYS: readonly SectionKey[] = ["s10", "s11"];
+
 export const SECTION_HEADINGS: readonly { key: SectionKey; match: RegExp }[] = [
   { key: "s7", match: /三公/ },
   { key: "s6", match: /基本支出/ },
@@ -106,6 +112,17 @@ export const AMOUNT_RULES: readonly AmountRule[] = [
     refs: [ref("T7", "total", "budget_total")], identity: "N9" },
   { sections: ["s7"], label: /^(三公经费)?(财政拨款)?(支出)?决算(数)?为?$/, qty: "actual",
     refs: [ref("T7", "total", "actual_total")], identity: "N9" },
+  // 三公 items' 年初预算 (the actuals follow)
+  { sections: ["s7"], label: /^(全年)?因公出国\(境\)(费用?)?(支出)?(年初)?预算(数)?为?$/, qty: "abroad_budget",
+    refs: [ref("T7", "total", "budget_abroad")], identity: "N9" },
+  { sections: ["s7"], label: /^(全年)?公务用车购置及运行(维护)?费?(支出)?(年初)?预算(数)?为?$/, qty: "vehicle_budget",
+    refs: [ref("T7", "total", "budget_vehicle")], identity: "N9" },
+  { sections: ["s7"], label: /^(全年)?公务用车购置费?(支出)?(年初)?预算(数)?为?$/, qty: "purchase_budget",
+    refs: [ref("T7", "total", "budget_vehicle_purchase")], identity: "N9" },
+  { sections: ["s7"], label: /^(全年)?公务用车运行(维护)?费?(支出)?(年初)?预算(数)?为?$/, qty: "operation_budget",
+    refs: [ref("T7", "total", "budget_vehicle_operation")], identity: "N9" },
+  { sections: ["s7"], label: /^(全年)?(国内)?公务接待费?(支出)?(年初)?预算(数)?为?$/, qty: "reception_budget",
+    refs: [ref("T7", "total", "budget_reception")], identity: "N9" },
   { sections: ["s7"], label: /^(全年)?因公出国\(境\)(费用?)?(支出)?(决算)?(数)?为?$/, qty: "abroad",
     refs: [ref("T7", "total", "actual_abroad")], identity: "N9" },
   { sections: ["s7"], label: /^(全年)?公务用车购置及运行(维护)?费?(支出)?(决算)?(数)?为?$/, qty: "vehicle",
@@ -211,6 +228,8 @@ export const BUDGET_OF: Readonly<Record<string, string>> = {
   actual_vehicle_purchase: "budget_vehicle_purchase", actual_vehicle_operation: "budget_vehicle_operation",
   actual_reception: "budget_reception",
 };
+/** A bare "决算为" after an item's "年初预算为…" speaks of the same item (and a bare "预算为" after its actual). */
+export const BARE_T7 = { actual: /^(支出)?决算(数)?为?$/, budget: /^(年初)?预算(数)?为?$/ };
 
 // ---- lists -------------------------------------------------------------
 
@@ -227,4 +246,56 @@ export interface ListRule {
 export const LIST_RULES: readonly ListRule[] = [
   { sections: ["s5", "app"], trigger: /项目支出(?:((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元))?[，,]?主要用于[:：]?/g,
     qty: "projects", refs: [ref("T5", "total", "project")], fallback: [ref("T3", "total", "project")], identity: "N14" },
+];
+
+/** 三公 sub-breakdowns: "公务用车运行费2.82万元…其中：燃料费0.5万元；维修费2.05万元；保险费0.27万元" sum to the item. */
+export interface BreakdownRule {
+  readonly sections: readonly SectionKey[];
+  /** The 表7 columns whose stated amount a breakdown can follow. */
+  readonly parents: readonly string[];
+  /** The label of one part (an amount no AMOUNT_RULE binds). */
+  readonly part: RegExp;
+  readonly identity: string;
+}
+
+export const BREAKDOWN_RULES: readonly BreakdownRule[] = [
+  { sections: ["s7"],
+    parents: ["actual_abroad", "actual_vehicle", "actual_vehicle_purchase", "actual_vehicle_operation", "actual_reception"],
+    part: /^(车辆|公务用车)?(燃料|燃油|油料|维修|维护|维修\(护\)|保养|保险|过路过桥|过桥过路|路桥|停车|年检|车辆购置税|牌照|国际旅|城市间交通|住宿|伙食|公杂|其他)(费用?)?(支出)?为?$/,
+    identity: "N9" },
+];
+
+// ---- stated figures the tables do not print (机关运行经费, 政府采购) -------
+
+/** A figure named in a section; the first one stated per name and section is used. */
+export interface FigureRule {
+  readonly sections: readonly SectionKey[];
+  readonly label: RegExp;
+  readonly name: string;
+}
+
+export const FIGURE_RULES: readonly FigureRule[] = [
+  { sections: ["s10"], label: /机关运行经费(支出)?(决算)?(数)?(合计)?(为|共计)?$/, name: "run" },
+  { sections: ["s11"], label: /政府采购(支出)?(总额|总金额|金额)(\(以合同签订为准\))?(为|共计)?$/, name: "proc.total" },
+  { sections: ["s11"], label: /^(政府采购)?货物(采购)?(支出|金额)?为?$/, name: "proc.goods" },
+  { sections: ["s11"], label: /^(政府采购)?工程(采购)?(支出|金额)?为?$/, name: "proc.works" },
+  { sections: ["s11"], label: /^(政府采购)?服务(采购)?(支出|金额)?为?$/, name: "proc.services" },
+  { sections: ["s11"], label: /^授予中小企业(的)?合同(总)?金额(为|共计)?$/, name: "proc.sme" },
+  { sections: ["s11"], label: /^授予小微企业(的)?合同(总)?金额(为|共计)?$/, name: "proc.micro" },
+];
+
+export type FigureOperand = { readonly figure: string } | { readonly refs: readonly CellRef[] };
+
+export type Relation =
+  | { readonly kind: "sum"; readonly qty: string; readonly identity: string; readonly parts: readonly string[]; readonly total: string; readonly strict: boolean }
+  | { readonly kind: "bound"; readonly qty: string; readonly identity: string; readonly figure: string;
+      readonly max: FigureOperand; readonly maxName: string; readonly cond?: string };
+
+/** What the stated figures of a section must satisfy (identities.md §4b N11, N12). */
+export const RELATIONS: readonly Relation[] = [
+  { kind: "bound", qty: "run", identity: "N11", figure: "run", max: { refs: [ref("T6", "public_total", "amount")] },
+    maxName: "表6 公用经费合计", cond: "COND：仅适用于行政单位和参公事业单位" },
+  { kind: "sum", qty: "procurement", identity: "N12", parts: ["proc.goods", "proc.works", "proc.services"], total: "proc.total", strict: true },
+  { kind: "bound", qty: "sme", identity: "N12", figure: "proc.sme", max: { figure: "proc.total" }, maxName: "政府采购支出总额" },
+  { kind: "bound", qty: "micro", identity: "N12", figure: "proc.micro", max: { figure: "proc.sme" }, maxName: "授予中小企业合同金额" },
 ];

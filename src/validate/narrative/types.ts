@@ -18,7 +18,7 @@ export type Operand =
   | { readonly refs: readonly CellRef[]; readonly fallback?: readonly CellRef[] }
   | { readonly value: number; readonly text: string };
 
-export type ClaimKind = "amount" | "pct" | "change" | "change_pct" | "sum";
+export type ClaimKind = "amount" | "pct" | "change" | "change_pct" | "sum" | "bound";
 
 export interface ClaimBase {
   /** Section key + quantity + kind, e.g. "s3.basic.pct"; unique within one report. */
@@ -85,9 +85,24 @@ export interface SumClaim extends ClaimBase {
   readonly parts: readonly { readonly value: number; readonly text: string; readonly decimals: number }[];
   /** What the sum is compared with: table cells, or a total stated with the list. */
   readonly total: Operand;
+  /** An ALWAYS identity (政府采购 货物 + 工程 + 服务 = 总额): a gap beyond rounding is an error, not a SOFT warning. */
+  readonly strict?: boolean;
 }
 
-export type Claim = AmountClaim | PctClaim | ChangeClaim | ChangePctClaim | SumClaim;
+/**
+ * An inequality: the stated figure may not exceed `max` (机关运行经费 ≤ 表6 公用经费合计;
+ * 授予中小企业 ≤ 政府采购总额; 小微 ≤ 中小). A violation is a warning, never an error.
+ */
+export interface BoundClaim extends ClaimBase {
+  readonly kind: "bound";
+  readonly max: Operand;
+  /** What the bound is, for messages ("政府采购支出总额"). */
+  readonly maxName: string;
+  /** The condition under which the inequality applies (COND identities), for messages. */
+  readonly cond?: string;
+}
+
+export type Claim = AmountClaim | PctClaim | ChangeClaim | ChangePctClaim | SumClaim | BoundClaim;
 
 export interface NarrativePage {
   readonly page: number;
