@@ -2,9 +2,8 @@
 // way extraction opens it (src/source/pdf.ts: CMaps, standard fonts); pages are
 // drawn on the canvases of the document's own canvasFactory, i.e. the
 // @napi-rs/canvas that pdfjs-dist depends on (another major breaks `fill`).
-import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { BBox } from "../../schemas/canonical.js";
-import { oneLine } from "../pipeline/one-line.js";
+import { canvasFactoryOf, drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { openPdf } from "../source/pdf.js";
 import type { PageSize } from "./region.js";
 
@@ -21,30 +20,6 @@ export interface PageImage {
   readonly bytes: number;
 }
 
-/** The part of @napi-rs/canvas this module uses, as the canvasFactory hands it out. */
-interface NodeCanvas {
-  width: number;
-  height: number;
-  toBuffer(mime: "image/jpeg", quality?: number): Buffer;
-}
-interface NodeContext {
-  getImageData(x: number, y: number, width: number, height: number): { readonly data: Uint8ClampedArray };
-  drawImage(image: NodeCanvas, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
-}
-interface CanvasAndContext {
-  canvas: NodeCanvas | null;
-  context: NodeContext | null;
-}
-interface CanvasFactory {
-  create(width: number, height: number): { canvas: NodeCanvas; context: NodeContext };
-  destroy(canvasAndContext: CanvasAndContext): void;
-}
-
-function isCanvasFactory(x: unknown): x is CanvasFactory {
-  const f = x as Partial<Record<keyof CanvasFactory, unknown>> | null;
-  return typeof f?.create === "function" && typeof f.destroy === "function";
-}
-
 /** The pages of one PDF, each drawn once and cropped as often as asked. */
 export interface PdfPages {
   readonly pageCount: number;
@@ -55,15 +30,16 @@ export interface PdfPages {
   close(): Promise<void>;
 }
 
-type Drawn = { canvas: NodeCanvas; context: NodeContext };
 
 /** Opens a PDF's bytes; throws a one-line reason when pdf.js cannot read them. */
 export async function openPages(bytes: Uint8Array): Promise<PdfPages> {
   const { doc, pageCount } = await openPdf(bytes);
-  const factory: unknown = doc.canvasFactory;
-  if (!isCanvasFactory(factory)) {
+  let factory: CanvasFactory;
+  try {
+    factory = canvasFactoryOf(doc);
+  } catch (err) {
     await doc.destroy();
-    throw new Error("pdf.js offers no canvas factory in this runtime");
+    throw err;
   }
   const drawn = new Map<number, Promise<Drawn>>();
 
@@ -82,7 +58,7 @@ export async function openPages(bytes: Uint8Array): Promise<PdfPages> {
       checkPage(page);
       let full = drawn.get(page);
       if (full === undefined) {
-        full = draw(doc, factory, page);
+        full = drawPage(doc, factory, page, SCALE);
         drawn.set(page, full);
       }
       const { canvas, context } = await full;
@@ -150,21 +126,4 @@ function inkedColumns(rgba: Uint8ClampedArray, width: number, height: number): [
 
 function inked(rgba: Uint8ClampedArray, i: number): boolean {
   return (rgba[i] ?? 255) < 235 || (rgba[i + 1] ?? 255) < 235 || (rgba[i + 2] ?? 255) < 235;
-}
-
-/** Draws a whole page at SCALE; crops are cut from it, so a page shared by findings is drawn once. */
-async function draw(doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number): Promise<Drawn> {
-  const page = await doc.getPage(pageNumber);
-  const viewport = page.getViewport({ scale: SCALE });
-  const target = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  try {
-    // pdf.js is typed for the DOM; in Node its factory's canvas is what it draws on.
-    await page.render({ canvas: target.canvas as unknown as HTMLCanvasElement, viewport, background: "#ffffff" }).promise;
-    return target;
-  } catch (err) {
-    factory.destroy(target);
-    throw new Error(`cannot draw page ${pageNumber}: ${oneLine(err)}`);
-  } finally {
-    page.cleanup();
-  }
 }

@@ -14,6 +14,8 @@ export interface TextRun {
   readonly size: number;
   /** Text direction: horizontal runs only are laid out into tables. */
   readonly vertical: boolean;
+  /** 0–1 for text recognised by OCR; absent for a text layer. */
+  readonly confidence?: number;
 }
 
 /** A straight ruling segment, axis-aligned: horizontal (y0 === y1) or vertical (x0 === x1). */

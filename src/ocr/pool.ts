@@ -1,0 +1,91 @@
+// tesseract.js workers, offline: the chi_sim model comes from the npm package
+// @tesseract.js-data/chi_sim, nothing is downloaded. One pool per process,
+// sized to the cores, created on first use and closed when idle (workers keep
+// Node alive), so a batch creates its workers once.
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { createScheduler, createWorker, type Scheduler } from "tesseract.js";
+
+export interface OcrWord {
+  readonly text: string;
+  /** Pixels of the recognised image. */
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  /** The line's box: its height is the text size (a flat glyph's own box is not). */
+  readonly lineY0: number;
+  readonly lineY1: number;
+  /** 0–100. */
+  readonly confidence: number;
+}
+
+const IDLE_MS = 1500;
+
+const langPath = (): string => {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("@tesseract.js-data/chi_sim/package.json")), "4.0.0");
+};
+
+let scheduler: Promise<Scheduler> | null = null;
+let idle: NodeJS.Timeout | null = null;
+let busy = 0;
+
+async function start(): Promise<Scheduler> {
+  const s = createScheduler();
+  const size = Math.max(1, os.availableParallelism());
+  const workers = await Promise.all(
+    Array.from({ length: size }, async () => {
+      const w = await createWorker("chi_sim", 1, { langPath: langPath(), cacheMethod: "none", gzip: true });
+      // A page of a table: one uniform block of text lines; keep the spaces between columns.
+      await w.setParameters({ tessedit_pageseg_mode: "6" as never, preserve_interword_spaces: "1" });
+      return w;
+    }),
+  );
+  for (const w of workers) s.addWorker(w);
+  return s;
+}
+
+/** Recognises one image (PNG bytes); the words with their boxes and confidence. */
+export async function recognize(png: Buffer): Promise<OcrWord[]> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  busy++;
+  try {
+    scheduler ??= start();
+    const s = await scheduler;
+    const result = (await s.addJob("recognize", png, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
+    return (result.data.blocks ?? []).flatMap((b) =>
+      b.paragraphs.flatMap((p) =>
+        p.lines.flatMap((l) =>
+          l.words
+            .filter((w) => w.text.trim() !== "")
+            .map((w) => ({ text: w.text, ...w.bbox, lineY0: l.bbox.y0, lineY1: l.bbox.y1, confidence: w.confidence })),
+        ),
+      ),
+    );
+  } finally {
+    busy--;
+    if (busy === 0) idle = setTimeout(() => void closeOcr(), IDLE_MS);
+  }
+}
+
+/** Terminates the workers (they are made again on the next use). */
+export async function closeOcr(): Promise<void> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  const s = scheduler;
+  scheduler = null;
+  if (s) await (await s).terminate();
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface Block {
+  paragraphs: { lines: { bbox: Box; words: { text: string; bbox: Box; confidence: number }[] }[] }[];
+}

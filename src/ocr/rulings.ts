@@ -1,0 +1,74 @@
+// Ruling lines in a page image: long, thin runs of dark pixels. They become
+// the page model's segments (so OCR'd tables are gridded like text-layer
+// ones) and are painted white before recognition — whole-page OCR of a ruled
+// table reads its lines as "|" and loses the digits that touch them.
+import type { Segment } from "../source/model.js";
+
+/** Darker than this (0–255 gray) is ink: thin rulings scan as light gray. */
+const INK = 200;
+/** A ruling is at most this thick, in points (a scanned 1 pt line blurs to 2); glyph strokes long enough to pass MIN_LEN_PT are thicker. */
+const MAX_THICK_PT = 2.5;
+/** Shortest ruling, in points: a table cell is wider than this, a glyph stroke shorter. */
+const MIN_LEN_PT = 18;
+/** Pixels painted white on each side of a found ruling (its anti-aliased edge). */
+const ERASE_MARGIN = 3;
+
+/**
+ * Finds horizontal and vertical rulings in an RGBA image drawn at `scale`
+ * (pixels per point), returns them in points, and paints them white in place.
+ */
+export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, height: number, scale: number): Segment[] {
+  const gray = new Uint8Array(width * height);
+  for (let i = 0; i < width * height; i++) gray[i] = ((rgba[i * 4] ?? 255) + (rgba[i * 4 + 1] ?? 255) + (rgba[i * 4 + 2] ?? 255)) / 3;
+  const ink = (x: number, y: number): boolean => (gray[y * width + x] ?? 255) < INK;
+  const maxThick = Math.max(2, Math.round(MAX_THICK_PT * scale));
+  const minLen = Math.round(MIN_LEN_PT * scale);
+  const erase = new Uint8Array(width * height);
+  const segments: Segment[] = [];
+  // Extent of ink across a run at (x, y), along the other axis: a line is thin there.
+  const thickAt = (x: number, y: number, vertical: boolean): number => {
+    let n = 1;
+    for (let k = 1; k <= maxThick + 1; k++) if (vertical ? x + k < width && ink(x + k, y) : y + k < height && ink(x, y + k)) n++; else break;
+    for (let k = 1; k <= maxThick + 1; k++) if (vertical ? x - k >= 0 && ink(x - k, y) : y - k >= 0 && ink(x, y - k)) n++; else break;
+    return n;
+  };
+  // Thickness at five points along the run, the median: one point may sit on a crossing line.
+  const thinRun = (a: number, b: number, at: number, vertical: boolean): boolean => {
+    const t = [1, 2, 3, 4, 5].map((k) => Math.round(a + ((b - a) * k) / 6)).map((p) => (vertical ? thickAt(at, p, true) : thickAt(p, at, false)));
+    return t.sort((x, y) => x - y)[2]! <= maxThick;
+  };
+  const mark = (x0: number, y0: number, x1: number, y1: number): void => {
+    for (let y = Math.max(0, y0 - ERASE_MARGIN); y <= Math.min(height - 1, y1 + ERASE_MARGIN); y++)
+      for (let x = Math.max(0, x0 - ERASE_MARGIN); x <= Math.min(width - 1, x1 + ERASE_MARGIN); x++) erase[y * width + x] = 1;
+  };
+  for (let y = 0; y < height; y++) {
+    let run = 0;
+    for (let x = 0; x <= width; x++) {
+      if (x < width && ink(x, y)) run++;
+      else {
+        const x0 = x - run;
+        if (run >= minLen && thinRun(x0, x - 1, y, false)) {
+          segments.push({ x0: x0 / scale, y0: y / scale, x1: (x - 1) / scale, y1: y / scale });
+          mark(x0, y, x - 1, y);
+        }
+        run = 0;
+      }
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let run = 0;
+    for (let y = 0; y <= height; y++) {
+      if (y < height && ink(x, y)) run++;
+      else {
+        const y0 = y - run;
+        if (run >= minLen && thinRun(y0, y - 1, x, true)) {
+          segments.push({ x0: x / scale, y0: y0 / scale, x1: x / scale, y1: (y - 1) / scale });
+          mark(x, y0, x, y - 1);
+        }
+        run = 0;
+      }
+    }
+  }
+  for (let i = 0; i < width * height; i++) if (erase[i]) rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = 255;
+  return segments;
+}
