@@ -8,7 +8,7 @@ import { DEFAULT_DB, type HelpTopic } from "./help.js";
 
 export type Command =
   | { readonly command: "help"; readonly topic: HelpTopic }
-  | { readonly command: "ingest"; readonly paths: readonly string[]; readonly db: string; readonly jobs: number | undefined }
+  | { readonly command: "ingest"; readonly paths: readonly string[]; readonly db: string; readonly jobs: number | undefined; readonly ocr: boolean }
   | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null }
   | { readonly command: "check"; readonly db: string; readonly json: boolean; readonly rounding: boolean }
   | { readonly command: "review"; readonly db: string; readonly out: string };
@@ -26,6 +26,7 @@ const IngestArgs = z.object({
     .regex(/^[1-9]\d*$/, { error: (iss) => `Expected --jobs to be a whole number of at least 1, got '${String(iss.input)}'` })
     .transform(Number)
     .optional(),
+  ocr: z.boolean().default(false),
 });
 
 const ExportArgs = z.object({
@@ -47,6 +48,7 @@ const OPTIONS = {
   ingest: {
     db: { type: "string" },
     jobs: { type: "string" },
+    ocr: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
   export: {
@@ -92,7 +94,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const checked = (first === "ingest" ? IngestArgs : ExportArgs).safeParse(fields);
   if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? checked.error.message, first);
   const data = checked.data;
-  if ("paths" in data) return { command: "ingest", paths: data.paths, db: data.db, jobs: data.jobs };
+  if ("paths" in data) return { command: "ingest", paths: data.paths, db: data.db, jobs: data.jobs, ocr: data.ocr };
   return { command: "export", db: data.db, format: data.format, out: data.out ?? null };
 }
 

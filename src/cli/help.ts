@@ -6,7 +6,7 @@ export const HELP = {
   main: `juesuan: final-accounts disclosures (部门决算公开) as PDFs -> canonical tables in SQLite
 
 Usage:
-  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N]
+  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr]
   juesuan export --format jsonl|csv [--db FILE] [--out FILE]
   juesuan check [--db FILE] [--json] [--rounding]
   juesuan review --out FILE [--db FILE]
@@ -20,7 +20,7 @@ Commands:
 
 Exit status: 0 done, 1 failed, 2 bad arguments.
 `,
-  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N]
+  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr]
 
 Reads each PDF (folders are searched recursively for *.pdf, any case) and
 stores its canonical report. A file that cannot be read as a final-accounts
@@ -30,6 +30,8 @@ file again replaces its earlier report.
 Options:
   --db FILE    SQLite database, created if missing (default ${DEFAULT_DB})
   --jobs N     files read at once (default ${os.availableParallelism()}, the CPUs available)
+  --ocr        read pages with no usable text layer (scans, garbled fonts) by OCR
+               (experimental: tesseract.js, offline; figures not yet re-read or marked)
   -h, --help   show this help
 
 Exits 0 when every file was processed, failed ones included; non-zero when

@@ -10,6 +10,7 @@ export interface IngestCommand {
   readonly paths: readonly string[];
   readonly db: string;
   readonly jobs: number | undefined;
+  readonly ocr: boolean;
 }
 
 export async function runIngest(args: IngestCommand, io: Io): Promise<number> {
@@ -19,7 +20,7 @@ export async function runIngest(args: IngestCommand, io: Io): Promise<number> {
   try {
     const started = performance.now();
     let totals = NO_TOTALS;
-    for await (const result of ingestFiles(files, store, { jobs: args.jobs })) {
+    for await (const result of ingestFiles(files, store, { jobs: args.jobs, ocr: args.ocr })) {
       io.stdout.write(`${formatResult(result)}\n`);
       totals = addResult(totals, result);
     }

@@ -2,13 +2,15 @@
 // prints metadata, then each table as its rows with keyed cells.
 import { readFileSync } from "node:fs";
 import { extractPdf } from "../extract/index.js";
+import { closeOcr } from "../ocr/pool.js";
 
 const [file, only] = process.argv.slice(2);
 if (!file) {
   console.error("usage: report FILE [TABLE]");
   process.exit(2);
 }
-const x = await extractPdf(new Uint8Array(readFileSync(file)));
+// JUESUAN_OCR=1 reads pages without a usable text layer by OCR, as ingest --ocr does.
+const x = await extractPdf(new Uint8Array(readFileSync(file)), { ocr: process.env["JUESUAN_OCR"] === "1" });
 console.log(`unit=${x.unit} year=${x.year} printed_unit=${x.printed_unit} kind=${x.kind} pages=${x.page_count} producer=${x.producer}`);
 for (const t of x.tables) {
   if (only && t.id !== only) {
@@ -22,3 +24,4 @@ for (const t of x.tables) {
     console.log(`   ${r.key.padEnd(24)} ${String(r.name).padEnd(20)} ${cells.join(" ")}`);
   }
 }
+await closeOcr();

@@ -3,8 +3,8 @@
 // its rulings found (segments) and erased, the rest recognised word by word.
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel, TextRun } from "../source/model.js";
-import { canvasFactoryOf, drawPage } from "../source/canvas.js";
-import { recognize, type OcrWord } from "./pool.js";
+import { canvasFactoryOf, drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
+import { recognize, recognizeFigure, type OcrWord } from "./pool.js";
 import { findAndEraseRulings } from "./rulings.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
@@ -19,10 +19,10 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
     const image = drawn.context.getImageData(0, 0, width, height);
     const segments = findAndEraseRulings(image.data, width, height, scale);
     drawn.context.putImageData(image, 0, 0);
-    const words = await recognize(drawn.canvas.toBuffer("image/png"));
+    const words = await rereadFigures(await recognize(drawn.canvas.toBuffer("image/png")), drawn, factory);
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
-    const runs: TextRun[] = joinGlyphs(words, walls).map((w) => ({
+    const runs: TextRun[] = joinGlyphs(words.map(clean).filter((w) => w.text !== ""), walls).map((w) => ({
       text: w.text,
       x0: w.x0 / scale,
       x1: w.x1 / scale,
@@ -62,6 +62,59 @@ function joinGlyphs(words: readonly OcrWord[], walls: readonly { x: number; y0: 
         confidence: Math.min(prev.confidence, w.confidence),
       };
     } else out.push(w);
+  }
+  return out;
+}
+
+/** What is left of an erased ruling reads as a bar or a quote mark at a word's edge: trimmed. */
+function clean(w: OcrWord): OcrWord {
+  const chars = [...w.text];
+  const lead = (/^[|“”‘’"'`]+/.exec(w.text)?.[0] ?? "").length;
+  const trail = (/[|“”‘’"'`]+$/.exec(w.text)?.[0] ?? "").length;
+  if (lead + trail === 0) return w;
+  if (lead + trail >= chars.length) return { ...w, text: "" };
+  // The box shrinks with the text: layout places each character by its share of the box.
+  const step = (w.x1 - w.x0) / chars.length;
+  return { ...w, text: chars.slice(lead, chars.length - trail).join(""), x0: w.x0 + lead * step, x1: w.x1 - trail * step };
+}
+
+const FIGURE = /^-?[\d,]*\.?\d+$/;
+/** A well-formed amount: thousands grouped by three, or no grouping. */
+const WELL_FORMED = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/**
+ * Second pass on figures: each is cut out with some room on its left (where a
+ * leading "1," goes missing in whole-page reading) and read again as one line
+ * of digits and separators. The re-read wins when it is a well-formed amount
+ * that keeps the first reading's digits at its end, or is surer.
+ */
+async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
+  const out: OcrWord[] = [];
+  for (const [i, w] of words.entries()) {
+    if (!FIGURE.test(w.text)) {
+      out.push(w);
+      continue;
+    }
+    const size = w.lineY1 - w.lineY0;
+    const prev = words[i - 1];
+    const sameLine = prev !== undefined && prev.lineY0 === w.lineY0;
+    const left = Math.max(0, Math.round(Math.max(w.x0 - 2 * size, sameLine ? prev.x1 + 2 : 0)));
+    const top = Math.max(0, Math.round(w.lineY0 - size * 0.2));
+    const width = Math.min(page.canvas.width - left, Math.round(w.x1 + size * 0.2) - left);
+    const height = Math.min(page.canvas.height - top, Math.round(size * 1.4));
+    if (width <= 0 || height <= 0) {
+      out.push(w);
+      continue;
+    }
+    const crop = factory.create(width, height);
+    try {
+      crop.context.drawImage(page.canvas, left, top, width, height, 0, 0, width, height);
+      const again = await recognizeFigure(crop.canvas.toBuffer("image/png"));
+      const better = WELL_FORMED.test(again.text) && again.text !== w.text && (again.text.replace(/,/g, "").endsWith(w.text.replace(/,/g, "")) || again.confidence > w.confidence);
+      out.push(better ? { ...w, text: again.text, confidence: Math.max(w.confidence, again.confidence) } : w);
+    } finally {
+      factory.destroy(crop);
+    }
   }
   return out;
 }

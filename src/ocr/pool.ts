@@ -29,22 +29,43 @@ const langPath = (): string => {
 };
 
 let scheduler: Promise<Scheduler> | null = null;
+/** Workers for the second pass on figures: one text line, digits and separators only. */
+let digitScheduler: Promise<Scheduler> | null = null;
 let idle: NodeJS.Timeout | null = null;
 let busy = 0;
 
-async function start(): Promise<Scheduler> {
+async function start(parameters: Record<string, string>): Promise<Scheduler> {
   const s = createScheduler();
   const size = Math.max(1, os.availableParallelism());
   const workers = await Promise.all(
     Array.from({ length: size }, async () => {
       const w = await createWorker("chi_sim", 1, { langPath: langPath(), cacheMethod: "none", gzip: true });
-      // A page of a table: one uniform block of text lines; keep the spaces between columns.
-      await w.setParameters({ tessedit_pageseg_mode: "6" as never, preserve_interword_spaces: "1" });
+      await w.setParameters(parameters);
       return w;
     }),
   );
   for (const w of workers) s.addWorker(w);
   return s;
+}
+
+// A page of a table: one uniform block of text lines; keep the spaces between columns.
+const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1" };
+const DIGITS = { tessedit_pageseg_mode: "7", tessedit_char_whitelist: "0123456789,.-" };
+
+/** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */
+export async function recognizeFigure(png: Buffer): Promise<{ text: string; confidence: number }> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  busy++;
+  try {
+    digitScheduler ??= start(DIGITS);
+    const s = await digitScheduler;
+    const result = (await s.addJob("recognize", png)) as { data: { text: string; confidence: number } };
+    return { text: result.data.text.replace(/\s+/g, ""), confidence: result.data.confidence };
+  } finally {
+    busy--;
+    if (busy === 0) idle = setTimeout(() => void closeOcr(), IDLE_MS);
+  }
 }
 
 /** Recognises one image (PNG bytes); the words with their boxes and confidence. */
@@ -53,7 +74,7 @@ export async function recognize(png: Buffer): Promise<OcrWord[]> {
   idle = null;
   busy++;
   try {
-    scheduler ??= start();
+    scheduler ??= start(PAGE);
     const s = await scheduler;
     const result = (await s.addJob("recognize", png, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
     return (result.data.blocks ?? []).flatMap((b) =>
@@ -75,9 +96,10 @@ export async function recognize(png: Buffer): Promise<OcrWord[]> {
 export async function closeOcr(): Promise<void> {
   if (idle) clearTimeout(idle);
   idle = null;
-  const s = scheduler;
+  const pending = [scheduler, digitScheduler];
   scheduler = null;
-  if (s) await (await s).terminate();
+  digitScheduler = null;
+  for (const s of pending) if (s) await (await s).terminate();
 }
 
 interface Box {

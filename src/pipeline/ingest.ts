@@ -13,6 +13,8 @@ import { processFile } from "./process-file.js";
 export interface IngestOptions {
   /** Files extracted at once. Default: os.availableParallelism(). */
   readonly jobs?: number;
+  /** Read pages without a usable text layer by OCR (experimental). */
+  readonly ocr?: boolean;
 }
 
 export interface IngestResult {
@@ -46,7 +48,7 @@ export async function* ingestFiles(
   const tasks = absPaths.map((abs) => {
     const file = storedPath(abs);
     const processed = queue.add(
-      (): Promise<Processed> => processFile(abs, file).then((report) => ({ report }), (err: unknown) => ({ unreadable: oneLine(err) })),
+      (): Promise<Processed> => processFile(abs, file, { ocr: options.ocr ?? false }).then((report) => ({ report }), (err: unknown) => ({ unreadable: oneLine(err) })),
     );
     return { file, processed };
   });

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { ExportLine, type Report } from "../../schemas/canonical.js";
-import { extractPdf, ExtractError, type Extraction } from "../extract/index.js";
+import { extractPdf, ExtractError, type ExtractOptions, type Extraction } from "../extract/index.js";
 import { firstIssue } from "../store/zod-issue.js";
 import { validateReport } from "../validate/index.js";
 import { oneLine } from "./one-line.js";
@@ -20,7 +20,7 @@ const NOT_FINAL: Record<Exclude<Extraction["kind"], "final">, string> = {
   unknown: "unknown",
 };
 
-export async function processFile(absPath: string, file: string): Promise<Report> {
+export async function processFile(absPath: string, file: string, options: ExtractOptions = {}): Promise<Report> {
   const bytes = await fs.readFile(absPath).catch((err: NodeJS.ErrnoException) => {
     throw new FileReadError(`cannot read file (${err.code ?? oneLine(err)})`);
   });
@@ -29,7 +29,7 @@ export async function processFile(absPath: string, file: string): Promise<Report
 
   let extraction: Extraction;
   try {
-    extraction = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    extraction = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
   } catch (err) {
     // ExtractError messages are already the reason; anything else is a bug or an unforeseen file.
     const error = err instanceof ExtractError ? oneLine(err) : `extraction failed: ${oneLine(err)}`;
@@ -53,8 +53,8 @@ export async function processFile(absPath: string, file: string): Promise<Report
   };
   // Pages only OCR can read (scans, fonts without a usable ToUnicode map): until OCR lands, say so.
   const ocr = extraction.pages.filter((p) => p.route === "ocr").length;
-  if (extraction.kind !== "final" && ocr > 0 && ocr * 2 >= extraction.page_count) {
-    return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); OCR is not available yet`);
+  if (!options.ocr && extraction.kind !== "final" && ocr > 0 && ocr * 2 >= extraction.page_count) {
+    return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); ingest --ocr reads them (experimental)`);
   }
   if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
   const findings = validateReport({ tables: extraction.tables, year: extraction.year, printed_unit: extraction.printed_unit, narrative: extraction.narrative });
