@@ -22,7 +22,7 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
     const words = await rereadFigures(await recognize(drawn.canvas.toBuffer("image/png")), drawn, factory);
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
-    const runs: TextRun[] = joinGlyphs(words.map(clean).filter((w) => w.text !== ""), walls).map((w) => ({
+    const runs: TextRun[] = splitAtWalls(joinGlyphs(words.map(clean).filter((w) => w.text !== ""), walls), walls).map((w) => ({
       text: w.text,
       x0: w.x0 / scale,
       x1: w.x1 / scale,
@@ -46,13 +46,16 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
 function joinGlyphs(words: readonly OcrWord[], walls: readonly { x: number; y0: number; y1: number }[]): OcrWord[] {
   const out: OcrWord[] = [];
   const cjk = (t: string): boolean => /[^\x00-\x7f]/.test(t);
-  for (const w of words) {
+  const mid = (w: OcrWord): number => (w.x0 + w.x1) / 2;
+  words.forEach((w, i) => {
     const prev = out[out.length - 1];
+    const last = words[i - 1];
     const size = w.lineY1 - w.lineY0;
     // Chinese uses no spaces: two Chinese glyphs less than a glyph apart are one word.
     const reach = cjk(prev?.text.slice(-1) ?? "") && cjk(w.text.slice(0, 1)) ? size : size / 3;
-    const walled = (a: OcrWord, b: OcrWord): boolean => walls.some((v) => v.x >= a.x1 - 1 && v.x <= b.x0 + 1 && v.y0 <= b.lineY1 && v.y1 >= b.lineY0);
-    if (prev && prev.lineY0 === w.lineY0 && (cjk(prev.text) || cjk(w.text)) && w.x0 - prev.x1 < reach && !walled(prev, w)) {
+    // A ruling between the two glyphs' middles keeps them apart (a glyph's box may reach over it).
+    const walled = last !== undefined && walls.some((v) => v.x > mid(last) && v.x < mid(w) && v.y0 <= w.lineY1 && v.y1 >= w.lineY0);
+    if (prev && last && prev.lineY0 === w.lineY0 && (cjk(prev.text) || cjk(w.text)) && w.x0 - prev.x1 < reach && !walled) {
       out[out.length - 1] = {
         ...prev,
         text: prev.text + w.text,
@@ -62,7 +65,7 @@ function joinGlyphs(words: readonly OcrWord[], walls: readonly { x: number; y0: 
         confidence: Math.min(prev.confidence, w.confidence),
       };
     } else out.push(w);
-  }
+  });
   return out;
 }
 
@@ -117,4 +120,26 @@ async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: Ca
     }
   }
   return out;
+}
+
+/**
+ * Tesseract may box two cells' glyphs as one word across an erased ruling
+ * ("本年支出合计基本支出"): such a word is cut where the ruling ran, each
+ * glyph taking an equal share of the box.
+ */
+function splitAtWalls(words: readonly OcrWord[], walls: readonly { x: number; y0: number; y1: number }[]): OcrWord[] {
+  return words.flatMap((w) => {
+    const chars = [...w.text];
+    const step = (w.x1 - w.x0) / Math.max(1, chars.length);
+    const cuts = walls
+      .filter((v) => v.x > w.x0 + step / 2 && v.x < w.x1 - step / 2 && v.y0 <= w.lineY1 && v.y1 >= w.lineY0)
+      .map((v) => Math.round((v.x - w.x0) / step))
+      .filter((k, i, all) => k > 0 && k < chars.length && all.indexOf(k) === i)
+      .sort((a, b) => a - b);
+    if (cuts.length === 0) return [w];
+    return [0, ...cuts].map((from, i) => {
+      const to = cuts[i] ?? chars.length;
+      return { ...w, text: chars.slice(from, to).join(""), x0: w.x0 + from * step, x1: w.x0 + to * step };
+    });
+  });
 }

@@ -177,7 +177,10 @@ export function readColumns(grid: Grid, bodyStart: number = findBodyStart(grid))
   let groupHasValue = false;
   for (let c = 0; c < nc; c++) {
     const path = headerPath(grid, c, bodyStart, shared);
-    const role = roleOf(path) ?? roleFromBody(grid, c, bodyStart);
+    // A heading read as figures over a column of codes or names (an OCR'd 编码 → 缘码) yields to the body.
+    const headed = roleOf(path);
+    const body = headed === null || headed === "amount" ? roleFromBody(grid, c, bodyStart) : null;
+    const role = headed === "amount" && body !== "amount" ? (body ?? headed) : (headed ?? body ?? "amount");
     if ((role === "code" || role === "name") && groupHasValue) {
       group++;
       groupHasValue = false;
