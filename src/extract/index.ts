@@ -1,5 +1,6 @@
 // extractPdf: bytes of one PDF -> Extraction. Throws ExtractError with a
 // one-line reason for files that cannot be read.
+import os from "node:os";
 import { openPdf, readPage } from "../source/pdf.js";
 import type { PageModel } from "../source/model.js";
 import { pageHealth } from "../source/health.js";
@@ -22,7 +23,16 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     for (let n = 1; n <= opened.pageCount; n++) pages.push(await readPage(opened.doc, n));
     const health = pages.map(pageHealth);
     // Pages whose text layer is missing or garbled are read from their image, when asked.
-    if (options.ocr) for (const h of health) if (h.route === "ocr") pages[h.page - 1] = await ocrPage(opened.doc, h.page);
+    if (options.ocr) {
+      // As many pages at once as the pool has workers: each holds a 300 dpi page image.
+      const todo = health.filter((h) => h.route === "ocr").map((h) => h.page);
+      const width = Math.max(1, os.availableParallelism());
+      for (let i = 0; i < todo.length; i += width) {
+        const batch = todo.slice(i, i + width);
+        const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n)));
+        batch.forEach((n, k) => (pages[n - 1] = read[k]!));
+      }
+    }
     return { ...recognizeDocument(pages), pages: health, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();

@@ -92,12 +92,9 @@ const WELL_FORMED = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  * that keeps the first reading's digits at its end, or is surer.
  */
 async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
-  const out: OcrWord[] = [];
-  for (const [i, w] of words.entries()) {
-    if (!FIGURE.test(w.text)) {
-      out.push(w);
-      continue;
-    }
+  // All crops are cut first (the page canvas is shared), then read by the pool at once.
+  const jobs = words.map((w, i) => {
+    if (!FIGURE.test(w.text)) return null;
     const size = w.lineY1 - w.lineY0;
     const prev = words[i - 1];
     const sameLine = prev !== undefined && prev.lineY0 === w.lineY0;
@@ -105,21 +102,22 @@ async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: Ca
     const top = Math.max(0, Math.round(w.lineY0 - size * 0.2));
     const width = Math.min(page.canvas.width - left, Math.round(w.x1 + size * 0.2) - left);
     const height = Math.min(page.canvas.height - top, Math.round(size * 1.4));
-    if (width <= 0 || height <= 0) {
-      out.push(w);
-      continue;
-    }
+    if (width <= 0 || height <= 0) return null;
     const crop = factory.create(width, height);
     try {
       crop.context.drawImage(page.canvas, left, top, width, height, 0, 0, width, height);
-      const again = await recognizeFigure(crop.canvas.toBuffer("image/png"));
-      const better = WELL_FORMED.test(again.text) && again.text !== w.text && (again.text.replace(/,/g, "").endsWith(w.text.replace(/,/g, "")) || again.confidence > w.confidence);
-      out.push(better ? { ...w, text: again.text, confidence: Math.max(w.confidence, again.confidence) } : w);
+      return recognizeFigure(crop.canvas.toBuffer("image/png"));
     } finally {
       factory.destroy(crop);
     }
-  }
-  return out;
+  });
+  const again = await Promise.all(jobs);
+  return words.map((w, i) => {
+    const a = again[i];
+    if (!a) return w;
+    const better = WELL_FORMED.test(a.text) && a.text !== w.text && (a.text.replace(/,/g, "").endsWith(w.text.replace(/,/g, "")) || a.confidence > w.confidence);
+    return better ? { ...w, text: a.text, confidence: Math.max(w.confidence, a.confidence) } : w;
+  });
 }
 
 /**
