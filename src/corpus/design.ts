@@ -5,7 +5,7 @@
 // never shows. Here each column holds its values in fixed proportions and is
 // shuffled, then swaps within a column are kept while they cover more value
 // pairs — the all-pairs idea of combinatorial testing, deterministic in its rng.
-import type { Rng } from "./rng.js";
+import { shuffle, type Rng } from "./rng.js";
 
 export interface DesignColumn {
   /** How many of the values (0 … n-1) this column has. */
@@ -17,15 +17,6 @@ export interface DesignColumn {
 
 /** Maps a row of chosen value indices to the values that take effect (a constraint may override one field by another). */
 export type Effective = (row: readonly number[]) => readonly number[];
-
-function shuffled<T>(list: readonly T[], rng: Rng): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** Pair coverage: each value pair counts once when seen, a little more the second time, nothing after. */
 function score(rows: readonly (readonly number[])[], columns: readonly DesignColumn[], effective: Effective): number {
@@ -60,7 +51,7 @@ export function pairwiseDesign(rowCount: number, columns: readonly DesignColumn[
     const counts = c.counts ?? [];
     const list = counts.flatMap((n, v) => Array.from({ length: n }, () => v));
     if (list.length !== rowCount) throw new Error(`design column counts sum to ${list.length}, not ${rowCount}`);
-    return shuffled(list, rng);
+    return shuffle(list, rng);
   });
   const rows = () => Array.from({ length: rowCount }, (_, r) => cols.map((c) => c[r] ?? 0));
   const free = columns.map((c, i) => (c.fixed ? -1 : i)).filter((i) => i >= 0);

@@ -3,7 +3,7 @@
 // many districts' reports"): ≥ 60 final reports of ≥ 12 units, FY2017–2024,
 // every Variant value in ≥ 3 reports, ≥ 25% with injected errors, some with
 // rounding seams only, plus a 部门预算 and blank templates as distractors.
-import { createRng, type Rng } from "./rng.js";
+import { createRng, shuffle, type Rng } from "./rng.js";
 import { pairwiseDesign } from "./design.js";
 import { UNITS, type UnitSpec } from "./synth/catalogue/units.js";
 import { buildFromEntry, type BuiltSource, type PlanEntry } from "./synth/build.js";
@@ -37,15 +37,6 @@ const SEAM_SETS: readonly (readonly FaultName[])[] = [["seam-t6-t5"], ["seam-t6-
 const FINAL_COUNT = 64;
 const SHANGHAI_COUNT = 8;
 const EIGHT_COUNT = 6;
-
-function shuffle<T>(list: readonly T[], rng: Rng): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 const hasStateCapital = (u: UnitSpec) => u.lines.some((l) => l.fund === "state_capital");
 const yearOk = (u: UnitSpec, y: number) => y >= (u.years?.[0] ?? 2017) && y <= (u.years?.[1] ?? 2024);

@@ -74,13 +74,12 @@ export function repeatedLeafLine(header: readonly (readonly Word[])[]): Word[] |
 
 /** `xs` refitted to marker words, each heading one column (see fitToNumbers). */
 export function fitToMarkers(xs: readonly number[], markers: readonly Word[], markerLine: readonly Word[], body: readonly Word[], header: readonly Word[]): number[] {
-  const numbersLine = markerLine;
   const numbers = [...markers].sort((a, b) => a.x0 - b.x0);
   if (numbers.length < 2) return [...xs];
   const numbered = numbers.every((w) => /^\d+$/.test(compact(w)));
   const mids = numbers.map(centre);
-  const others = numbersLine.filter((w) => !numbers.includes(w));
-  const headings = header.filter((w) => !numbersLine.includes(w));
+  const others = markerLine.filter((w) => !numbers.includes(w));
+  const headings = header.filter((w) => !markerLine.includes(w));
   const inner = xs.slice(1, -1);
   const out: number[] = [];
   for (let i = 0; i + 1 < numbers.length; i++) {

@@ -53,15 +53,22 @@ const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1" };
 const DIGITS = { tessedit_pageseg_mode: "7", tessedit_char_whitelist: "0123456789,.-" };
 
 /** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */
-export async function recognizeFigure(png: Buffer): Promise<{ text: string; confidence: number }> {
-  if (idle) clearTimeout(idle);
-  idle = null;
-  busy++;
-  try {
+export function recognizeFigure(png: Buffer): Promise<{ text: string; confidence: number }> {
+  return busyWhile(async () => {
     digitScheduler ??= start(DIGITS);
     const s = await digitScheduler;
     const result = (await s.addJob("recognize", png)) as { data: { text: string; confidence: number } };
     return { text: result.data.text.replace(/\s+/g, ""), confidence: result.data.confidence };
+  });
+}
+
+/** Runs one job with the pools kept open; the last job to finish starts the idle countdown. */
+async function busyWhile<T>(job: () => Promise<T>): Promise<T> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  busy++;
+  try {
+    return await job();
   } finally {
     busy--;
     if (busy === 0) idle = setTimeout(() => void closeOcr(), IDLE_MS);
@@ -69,11 +76,8 @@ export async function recognizeFigure(png: Buffer): Promise<{ text: string; conf
 }
 
 /** Recognises one image (PNG bytes); the words with their boxes and confidence. */
-export async function recognize(png: Buffer): Promise<OcrWord[]> {
-  if (idle) clearTimeout(idle);
-  idle = null;
-  busy++;
-  try {
+export function recognize(png: Buffer): Promise<OcrWord[]> {
+  return busyWhile(async () => {
     scheduler ??= start(PAGE);
     const s = await scheduler;
     const result = (await s.addJob("recognize", png, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
@@ -86,10 +90,7 @@ export async function recognize(png: Buffer): Promise<OcrWord[]> {
         ),
       ),
     );
-  } finally {
-    busy--;
-    if (busy === 0) idle = setTimeout(() => void closeOcr(), IDLE_MS);
-  }
+  });
 }
 
 /** Terminates the workers (they are made again on the next use). */

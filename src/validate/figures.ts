@@ -2,6 +2,7 @@
 // what validation needs beside the value: the page, how finely each table
 // prints (its rounding step) and the names a message uses.
 import type { Cell, Table } from "../../schemas/canonical.js";
+import { UNIT_IN_WAN, type AmountUnit } from "./units.js";
 
 export interface CellRef {
   readonly table: string;
@@ -9,8 +10,6 @@ export interface CellRef {
   readonly col: string;
 }
 
-/** 万元 per printed unit. */
-const UNIT_IN_WAN: Record<string, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
 
 const decimalsOf = (text: string): number => {
   const m = /\.(\d+)\s*$/.exec(text.replace(/[,，\s]/g, ""));
@@ -32,7 +31,7 @@ export class Figures {
       const printed = t.cells.map((c) => c.text ?? "").filter((x) => /\d/.test(x));
       const decimals = printed.length > 0 ? Math.max(...printed.map(decimalsOf)) : 2;
       const name = t.printed_unit ?? docUnit ?? "万元";
-      const unit = UNIT_IN_WAN[name] ?? 1;
+      const unit = UNIT_IN_WAN[name as AmountUnit] ?? 1;
       this.steps.set(t.id, 10 ** -decimals * unit);
       this.units.set(t.id, { name, inWan: unit, decimals });
     }

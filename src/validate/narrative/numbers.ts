@@ -1,10 +1,7 @@
 // Printed numbers: parsing with or without thousands separators, the unit
 // that follows, and round-half-up at a printed precision.
 
-export type AmountUnit = "万元" | "元" | "亿元";
-
-/** 万元 per printed unit. */
-export const UNIT_IN_WAN: Record<AmountUnit, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
+export { UNIT_IN_WAN, type AmountUnit } from "../units.js";
 
 export function parsePrinted(text: string): { value: number; decimals: number } {
   const plain = text.replace(/,/g, "");
