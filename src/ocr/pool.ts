@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { createScheduler, createWorker, type Scheduler } from "tesseract.js";
+import { createScheduler, createWorker, type Scheduler, type Worker } from "tesseract.js";
 
 export interface OcrWord {
   readonly text: string;
@@ -23,7 +23,8 @@ export interface OcrWord {
 
 const IDLE_MS = 1500;
 
-const langPath = (): string => {
+/** The folder holding chi_sim.traineddata.gz. */
+export const langPath = (): string => {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve("@tesseract.js-data/chi_sim/package.json")), "4.0.0");
 };
@@ -37,19 +38,20 @@ let busy = 0;
 async function start(parameters: Record<string, string>): Promise<Scheduler> {
   const s = createScheduler();
   const size = Math.max(1, os.availableParallelism());
-  const workers = await Promise.all(
-    Array.from({ length: size }, async () => {
-      const w = await createWorker("chi_sim", 1, { langPath: langPath(), cacheMethod: "none", gzip: true });
-      await w.setParameters(parameters);
-      return w;
-    }),
-  );
+  const workers = await Promise.all(Array.from({ length: size }, () => newWorker(parameters)));
   for (const w of workers) s.addWorker(w);
   return s;
 }
 
+/** One worker: chi_sim from npm, the LSTM engine (oem 1), these parameters. The bench makes its workers here too. */
+export async function newWorker(parameters: Record<string, string>): Promise<Worker> {
+  const w = await createWorker("chi_sim", 1, { langPath: langPath(), cacheMethod: "none", gzip: true });
+  await w.setParameters(parameters);
+  return w;
+}
+
 // A page of a table: one uniform block of text lines; keep the spaces between columns.
-const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1" };
+export const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1" };
 const DIGITS = { tessedit_pageseg_mode: "7", tessedit_char_whitelist: "0123456789,.-" };
 
 /** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */

@@ -178,9 +178,11 @@ export function readColumns(grid: Grid, bodyStart: number = findBodyStart(grid))
   for (let c = 0; c < nc; c++) {
     const path = headerPath(grid, c, bodyStart, shared);
     // A heading read as figures over a column of codes or names (an OCR'd 编码 → 缘码) yields to the body.
+    // So does a code/name heading spread over both columns (OCR missed the ruling between them) where the body says the other.
     const headed = roleOf(path);
-    const body = headed === null || headed === "amount" ? roleFromBody(grid, c, bodyStart) : null;
-    const role = headed === "amount" && body !== "amount" ? (body ?? headed) : (headed ?? body ?? "amount");
+    const body = headed === null || headed !== "line" ? roleFromBody(grid, c, bodyStart) : null;
+    const labels = (r: Role | null): boolean => r === "code" || r === "name";
+    const role = (headed === "amount" && body !== "amount") || (labels(headed) && labels(body)) ? (body ?? headed!) : (headed ?? body ?? "amount");
     if ((role === "code" || role === "name") && groupHasValue) {
       group++;
       groupHasValue = false;

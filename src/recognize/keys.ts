@@ -13,6 +13,7 @@ import {
   T4_INCOME_LINES,
   T6_TOTAL_LINES,
   TOTAL_LINE,
+  closeLine,
   matchLine,
 } from "./rules/lines.js";
 import { compact, stripNumbering } from "./text.js";
@@ -56,12 +57,14 @@ function rowKey(id: StandardTableId | null, row: RawRow, firstGroup: number, sta
     if (row.code) return row.code.slice(0, 3) === row.code ? row.code : null;
     if (label === "") return null;
     if (income) {
-      const key = matchLine(id === "T1" ? T1_INCOME_LINES : T4_INCOME_LINES, label);
+      const lines = id === "T1" ? T1_INCOME_LINES : T4_INCOME_LINES;
+      const key = matchLine(lines, label) ?? closeLine(lines, label);
       if (id === "T4" && key === "carry_begin") state.t4CarryBegin = true;
       if (id === "T4" && key && state.t4CarryBegin && T4_CARRY_BEGIN_PARTS[key]) return T4_CARRY_BEGIN_PARTS[key]!;
       return key;
     }
-    return matchLine(id === "T1" ? T1_EXPENSE_LINES : T4_EXPENSE_LINES, label) ?? functionClassCode(label);
+    const lines = id === "T1" ? T1_EXPENSE_LINES : T4_EXPENSE_LINES;
+    return matchLine(lines, label) ?? functionClassCode(label) ?? closeLine(lines, label);
   }
   if (row.code) return row.code;
   if (label === "") return id === "T7" && row.amounts.length > 0 ? "total" : null;

@@ -3,10 +3,13 @@
 // cell that names the column (the leaf) first, then at the whole path, so
 // that "本年支出 / 小计" and "小计" both read as `total`.
 import type { StandardTableId } from "../../../schemas/canonical.js";
+import { closest } from "../fuzzy.js";
 
 export interface ColumnRule {
   readonly key: string;
   readonly match: RegExp;
+  /** How the header prints, for text read by OCR that no rule matches exactly (fuzzy.ts). */
+  readonly says?: readonly string[];
 }
 
 const TOTAL = /^(本年(收入|支出))?(合计|小计|总计)$/;
@@ -16,31 +19,31 @@ const CARRY_BEGIN = /年初(财政拨款)?结转和结余/;
 const CARRY_END = /年末(财政拨款)?结转和结余/;
 
 const SPEND_3: readonly ColumnRule[] = [
-  { key: "total", match: TOTAL },
-  { key: "basic", match: BASIC },
-  { key: "project", match: PROJECT },
-  { key: "carry_begin", match: CARRY_BEGIN },
-  { key: "carry_end", match: CARRY_END },
-  { key: "income", match: /^本年收入$/ },
+  { key: "total", match: TOTAL, says: ["合计", "小计", "本年收入合计", "本年支出合计"] },
+  { key: "basic", match: BASIC, says: ["基本支出"] },
+  { key: "project", match: PROJECT, says: ["项目支出"] },
+  { key: "carry_begin", match: CARRY_BEGIN, says: ["年初结转和结余", "年初财政拨款结转和结余"] },
+  { key: "carry_end", match: CARRY_END, says: ["年末结转和结余", "年末财政拨款结转和结余"] },
+  { key: "income", match: /^本年收入$/, says: ["本年收入"] },
 ];
 
 export const COLUMN_RULES: Partial<Record<StandardTableId, readonly ColumnRule[]>> = {
   T2: [
-    { key: "total", match: TOTAL },
-    { key: "fiscal", match: /^财政拨款(收入)?$/ },
-    { key: "upper_subsidy", match: /^上级补助(收入)?$/ },
-    { key: "business", match: /^事业(收入)?$/ },
-    { key: "operating", match: /^经营(收入)?$/ },
-    { key: "affiliate", match: /^附属单位上缴(收入)?$/ },
-    { key: "other", match: /^其他(收入)?$/ },
+    { key: "total", match: TOTAL, says: ["合计", "小计", "本年收入合计", "本年支出合计"] },
+    { key: "fiscal", match: /^财政拨款(收入)?$/, says: ["财政拨款收入"] },
+    { key: "upper_subsidy", match: /^上级补助(收入)?$/, says: ["上级补助收入"] },
+    { key: "business", match: /^事业(收入)?$/, says: ["事业收入"] },
+    { key: "operating", match: /^经营(收入)?$/, says: ["经营收入"] },
+    { key: "affiliate", match: /^附属单位上缴(收入)?$/, says: ["附属单位上缴收入"] },
+    { key: "other", match: /^其他(收入)?$/, says: ["其他收入"] },
   ],
   T3: [
-    { key: "total", match: TOTAL },
-    { key: "basic", match: BASIC },
-    { key: "project", match: PROJECT },
-    { key: "remit_upper", match: /^上缴上级(支出)?$/ },
-    { key: "operating", match: /^经营(支出)?$/ },
-    { key: "affiliate_subsidy", match: /^对附属单位补助(支出)?$/ },
+    { key: "total", match: TOTAL, says: ["合计", "小计", "本年收入合计", "本年支出合计"] },
+    { key: "basic", match: BASIC, says: ["基本支出"] },
+    { key: "project", match: PROJECT, says: ["项目支出"] },
+    { key: "remit_upper", match: /^上缴上级(支出)?$/, says: ["上缴上级支出"] },
+    { key: "operating", match: /^经营(支出)?$/, says: ["经营支出"] },
+    { key: "affiliate_subsidy", match: /^对附属单位补助(支出)?$/, says: ["对附属单位补助支出"] },
   ],
   T5: SPEND_3,
   T8: SPEND_3,
@@ -49,10 +52,10 @@ export const COLUMN_RULES: Partial<Record<StandardTableId, readonly ColumnRule[]
 
 /** T4's expenditure side, by fund. */
 export const T4_EXPENSE_RULES: readonly ColumnRule[] = [
-  { key: "total", match: TOTAL },
-  { key: "general", match: /^一般公共预算(财政拨款)?$/ },
-  { key: "gov_fund", match: /^政府性基金(预算)?(财政拨款)?$/ },
-  { key: "state_capital", match: /^国有资本经营(预算)?(财政拨款)?$/ },
+  { key: "total", match: TOTAL, says: ["合计", "小计", "本年收入合计", "本年支出合计"] },
+  { key: "general", match: /^一般公共预算(财政拨款)?$/, says: ["一般公共预算财政拨款"] },
+  { key: "gov_fund", match: /^政府性基金(预算)?(财政拨款)?$/, says: ["政府性基金预算财政拨款"] },
+  { key: "state_capital", match: /^国有资本经营(预算)?(财政拨款)?$/, says: ["国有资本经营预算财政拨款"] },
 ];
 
 /** T7: which block (budget/actual) and which item a column is. */
@@ -61,8 +64,7 @@ export function t7ColumnKey(path: readonly string[]): string | null {
   const block = /决算|实际/.test(joined) ? "actual" : /预算/.test(joined) ? "budget" : null;
   if (!block) return null;
   const items = path.filter((p) => !/^(预算数?|决算数?|实际数?)$/.test(p) && !/三公/.test(p));
-  const leaf = items[items.length - 1] ?? "";
-  const item =
+  const itemOf = (leaf: string): string | null =>
     /^合计$/.test(leaf) ? "total"
     : /因公出国/.test(leaf) ? "abroad"
     : /^小计$/.test(leaf) || /购置及运行/.test(leaf) ? "vehicle"
@@ -70,17 +72,22 @@ export function t7ColumnKey(path: readonly string[]): string | null {
     : /运行(维护)?费$/.test(leaf) ? "vehicle_operation"
     : /公务接待/.test(leaf) ? "reception"
     : null;
+  // The lowest header that names an item: under 公务用车购置及运行费, a 小计 OCR could not read is the group's own figure.
+  const item = [...items].reverse().map(itemOf).find((k) => k !== null) ?? null;
   return item ? `${block}_${item}` : null;
 }
 
 export function matchColumn(rules: readonly ColumnRule[], path: readonly string[]): string | null {
   const leaf = path[path.length - 1] ?? "";
-  for (const r of rules) if (r.match.test(leaf)) return r.key;
-  for (let i = path.length - 2; i >= 0; i--) {
-    for (const r of rules) {
-      if (!r.match.test(path[i]!)) continue;
+  const said = rules.filter((r) => r.says).map((r) => ({ key: r.key, says: r.says! }));
+  // Exact rules on every header of the path first, then the OCR fallback on each.
+  for (const read of [(t: string) => rules.find((r) => r.match.test(t))?.key ?? null, (t: string) => closest(t, said)]) {
+    const own = read(leaf);
+    if (own) return own;
+    for (let i = path.length - 2; i >= 0; i--) {
+      const key = read(path[i]!);
       // "事业收入 / 其中：教育收费" is a part of its parent, not the parent.
-      return /^其中/.test(leaf) ? `${r.key}_incl` : r.key;
+      if (key) return /^其中/.test(leaf) ? `${key}_incl` : key;
     }
   }
   return null;

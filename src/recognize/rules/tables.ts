@@ -45,6 +45,10 @@ export function cleanTitle(title: string): string {
   return title
     .replace(/^(附表|表)\s*[一二三四五六七八九十\d]+[：:、.]?/, "")
     .replace(/[（(]\s*(表|公开)\s*[一二三四五六七八九十\d]+\s*(表)?[)）]$/, "")
+    // OCR reads the bracket round a number as stray marks ("(江木表4)", "〔(表8)"): a
+    // trailing bracket holding a 表 number goes whatever else it holds.
+    .replace(/[（(〔【\[]+[^（()）〔【]{0,8}表\s*[一二三四五六七八九十\d]+\s*[)）〕】\]]?$/, "")
+    .replace(/[（(〔【[]+$/, "")
     .replace(/公开\s*\d+\s*表$/, "")
     .trim();
 }

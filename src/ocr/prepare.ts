@@ -1,0 +1,36 @@
+// The image OCR reads: a page drawn at `scale` (pixels per point), turned
+// straight, its rulings found and erased, its specks removed. ocrPage reads
+// it, and the bench (src/bench/) measures OCR on exactly that image.
+import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { Segment } from "../source/model.js";
+import { drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
+import { findAndEraseRulings } from "./rulings.js";
+import { NEGLIGIBLE_SKEW, estimateSkew, grayOf, unskew } from "./deskew.js";
+import { despeckle } from "./despeckle.js";
+
+export interface PreparedPage {
+  /** The page with its rulings painted white; the caller destroys it with the factory. */
+  readonly drawn: Drawn;
+  /** The rulings found, in points (of the page turned straight). */
+  readonly segments: Segment[];
+  /** Degrees the page was turned back by (0 when it was straight). */
+  readonly skew: number;
+}
+
+export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, scale: number): Promise<PreparedPage> {
+  let drawn = await drawPage(doc, factory, pageNumber, scale);
+  try {
+    const { width, height } = drawn.canvas;
+    const found = estimateSkew(grayOf(drawn.context.getImageData(0, 0, width, height).data, width, height), width, height);
+    const skew = Math.abs(found) >= NEGLIGIBLE_SKEW ? found : 0;
+    if (skew !== 0) drawn = unskew(drawn, factory, skew);
+    const image = drawn.context.getImageData(0, 0, width, height);
+    const segments = findAndEraseRulings(image.data, width, height, scale);
+    despeckle(image.data, width, height, scale);
+    drawn.context.putImageData(image, 0, 0);
+    return { drawn, segments, skew };
+  } catch (err) {
+    factory.destroy(drawn);
+    throw err;
+  }
+}
