@@ -3,6 +3,8 @@
 import path from "node:path";
 import { writeCorpus, writePlannedCorpus } from "./generate.js";
 import { findSoffice, generateLibreOffice, LIBREOFFICE_DIR } from "./producers/libreoffice/index.js";
+import { DEFAULT_SCANS } from "./scan/selection.js";
+import { SCANS_DIR, writeScans } from "./scan/write.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +29,15 @@ async function main(): Promise<void> {
     console.log(`${g.pdfPath} (${String(g.truth["page_count"])} pages) ${map}`);
   }
   // The planned corpus (plan.ts) under corpus/generated/, unless --no-planned.
-  if (process.argv.includes("--no-planned")) return;
+  if (!process.argv.includes("--no-planned")) await writePlanned(root, office, seed, Boolean(soffice));
+  // --scans: then the scanned and garbled copies of the default selection (scan/selection.ts) under corpus/scans/.
+  if (process.argv.includes("--scans")) {
+    const scans = await writeScans({ root, jobs: DEFAULT_SCANS, ...(seed !== undefined ? { seed: Number(seed) } : {}) }, (line) => console.log(line));
+    console.log(`scan corpus: ${scans.length} reports under ${SCANS_DIR}/ (more: npm run corpus:scans -- --add PDF --dpi 150,300 --garble PDF)`);
+  }
+}
+
+async function writePlanned(root: string, office: boolean, seed: string | undefined, soffice: boolean): Promise<void> {
   const only = arg("only");
   const planned = await writePlannedCorpus({
     root,

@@ -23,3 +23,10 @@ export function shuffle<T>(list: readonly T[], rng: Rng): T[] {
   }
   return out;
 }
+
+/** A seed from a name (FNV-1a): each file of a set gets its own stream, whatever the order it is made in. */
+export function seedOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}

@@ -11,6 +11,7 @@ import { cellKey } from "./compose/standard-table.js";
 import type { GenerateOptions } from "./options.js";
 import type { RenderedReport } from "./render/report.js";
 import type { ReportSource } from "./source/schema.js";
+import { ScanRecord } from "./scan/params.js";
 
 export type TruthJson = Record<string, unknown>;
 
@@ -63,6 +64,34 @@ export function buildTruth(
   const parsed = ExportLine.safeParse(json);
   if (!parsed.success) throw new Error(`${source.id}: truth does not validate: ${parsed.error.message}`);
   return { json, report: parsed.data };
+}
+
+/** How a copy of a report's PDF was degraded: scanned (no text layer), or its fonts' text maps removed. */
+export interface Degradation {
+  readonly scan: ScanRecord | null;
+  readonly garbled: boolean;
+}
+
+/**
+ * The truth of a degraded copy of the PDF `truth` describes: the same report
+ * (tables, findings and page numbers hold: the pages are the same), the new
+ * file and its hash, and the degradation (`scan`, `garbled`) the scorer
+ * groups by. `generator.degraded_from` names the PDF it was made from.
+ */
+export function degradedTruth(truth: TruthJson, file: string, pdf: Uint8Array, producer: string | null, how: Degradation): TruthJson {
+  const generator = typeof truth["generator"] === "object" && truth["generator"] !== null ? truth["generator"] : {};
+  const json: TruthJson = {
+    ...truth,
+    file,
+    sha256: sha256(pdf),
+    producer,
+    generator: { ...generator, degraded_from: truth["file"] },
+    scan: how.scan === null ? null : ScanRecord.parse(how.scan),
+    garbled: how.garbled,
+  };
+  const parsed = ExportLine.safeParse(json);
+  if (!parsed.success) throw new Error(`${file}: truth does not validate: ${parsed.error.message}`);
+  return json;
 }
 
 type LooseFinding = ReportSource["findings"][number];

@@ -1,33 +1,23 @@
-// Developer tool: a scan of a PDF — `node dist/src/debug/scan.js IN OUT [dpi] [page…]`
+// Developer tool: a scan of a PDF — `node dist/src/debug/scan.js IN OUT [dpi] [page…] [--seed N]`
 // draws each page (all by default) at `dpi` (200) with pdf.js and writes them
-// as JPEG pages with no text layer, the input OCR is measured on.
+// as JPEG pages with no text layer, the input OCR is measured on. Clean
+// (straight, white, no noise) unless --seed N: then degraded as the scan
+// corpus degrades its pages (src/corpus/scan/), with that seed.
 import { readFileSync, writeFileSync } from "node:fs";
-import PDFDocument from "pdfkit";
-import { canvasFactoryOf, drawPage } from "../source/canvas.js";
-import { openPdf } from "../source/pdf.js";
+import { cleanScan, pickScanParams } from "../corpus/scan/params.js";
+import { scanPdf } from "../corpus/scan/scan-pdf.js";
 
-const [input, output, dpiArg = "200", ...pageArgs] = process.argv.slice(2);
-if (!input || !output) {
-  console.error("usage: scan IN OUT [dpi] [page…]");
+const argv = process.argv.slice(2);
+const seedAt = argv.indexOf("--seed");
+const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : undefined;
+const [input, output, dpiArg = "200", ...pageArgs] = seedAt >= 0 ? [...argv.slice(0, seedAt), ...argv.slice(seedAt + 2)] : argv;
+const dpi = Number(dpiArg);
+if (!input || !output || !Number.isInteger(dpi) || dpi <= 0 || (seed !== undefined && !Number.isInteger(seed))) {
+  console.error("usage: scan IN OUT [dpi] [page…] [--seed N]");
   process.exit(2);
 }
-const dpi = Number(dpiArg);
-const { doc, pageCount } = await openPdf(new Uint8Array(readFileSync(input)));
-const factory = canvasFactoryOf(doc);
-const pages = pageArgs.length > 0 ? pageArgs.map(Number) : Array.from({ length: pageCount }, (_, i) => i + 1);
-const pdf = new PDFDocument({ autoFirstPage: false });
-const chunks: Buffer[] = [];
-pdf.on("data", (c: Buffer) => chunks.push(c));
-const done = new Promise<void>((resolve) => pdf.on("end", () => resolve()));
-for (const n of pages) {
-  const drawn = await drawPage(doc, factory, n, dpi / 72);
-  const [w, h] = [(drawn.canvas.width * 72) / dpi, (drawn.canvas.height * 72) / dpi];
-  pdf.addPage({ size: [w, h], margin: 0 });
-  pdf.image(drawn.canvas.toBuffer("image/jpeg", 85), 0, 0, { width: w, height: h });
-  factory.destroy(drawn);
-}
-pdf.end();
-await done;
-await doc.destroy();
-writeFileSync(output, Buffer.concat(chunks));
-console.log(`${output}: ${pages.length} pages at ${dpi} dpi, no text layer`);
+const params = seed === undefined ? cleanScan(dpi) : pickScanParams(dpi, seed);
+const { pdf, record } = await scanPdf(new Uint8Array(readFileSync(input)), params, pageArgs.length > 0 ? { pages: pageArgs.map(Number) } : {});
+writeFileSync(output, pdf);
+const how = seed === undefined ? "" : `, skew ${record.skew}°, ${record.noise.kind} ${record.noise.amount}, jpeg ${record.jpeg}, grey ${record.grey}`;
+console.log(`${output}: ${record.page_skews.length} pages at ${dpi} dpi${how}, no text layer`);

@@ -19,7 +19,7 @@ async function check(patch: Partial<Variant>): Promise<{ line: string; misses: s
   const variant = { ...SEED_VARIANT, ...patch };
   const g = await generate(source, { variant });
   const report = TruthFile.parse(g.truth);
-  const truth: Truth = { path: g.truthPath, report, variant, expectedKind: "final", errors: [], seams: [] };
+  const truth: Truth = { path: g.truthPath, report, variant, degradation: { scan: null, garbled: false }, expectedKind: "final", errors: [], seams: [] };
   const x = await extractPdf(g.pdf);
   const got = { ...report, status: "ok" as const, unit: x.unit, year: x.year, printed_unit: x.printed_unit, kind: x.kind, tables: x.tables, findings: [] };
   const score = scoreReport(truth, got);

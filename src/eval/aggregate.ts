@@ -1,4 +1,5 @@
-// Report scores -> figures per group (all, per producer, per variant value).
+// Report scores -> figures per group (all, per producer, per degradation, per variant value).
+import type { Degradation } from "../corpus/truth.js";
 import type { Variant } from "../corpus/variant.js";
 import type { ReportScore } from "./score.js";
 
@@ -48,15 +49,30 @@ export function figures(group: string, scores: readonly ReportScore[]): GroupFig
   };
 }
 
-/** "all", then one group per producer, then one per variant field value. */
-export function groupFigures(scored: readonly { score: ReportScore; variant: Variant }[]): GroupFigures[] {
-  const groups = new Map<string, ReportScore[]>([["all", scored.map((s) => s.score)]]);
-  for (const { score, variant } of scored) {
-    for (const [field, value] of Object.entries(variant)) {
-      const name = field === "producer" ? `producer=${String(value)}` : `${field}=${String(value)}`;
-      groups.set(name, [...(groups.get(name) ?? []), score]);
-    }
+/**
+ * The groups a degraded report is in: `scan.dpi=200`, `scan.noise=gaussian`,
+ * `scan.skew=1-2°` (by size, either sign) for a scan; `garbled=true`. None
+ * for a text-layer PDF, so a text corpus's table is what it always was.
+ */
+export function degradationGroups(d: Degradation | undefined): string[] {
+  const out: string[] = [];
+  if (d?.scan) {
+    out.push(`scan.dpi=${d.scan.dpi}`, `scan.noise=${d.scan.noise.kind}`);
+    out.push(`scan.skew=${Math.abs(d.scan.skew) < 1 ? "<1°" : "1-2°"}`);
   }
-  const order = (g: string): string => (g === "all" ? "0" : g.startsWith("producer=") ? `1${g}` : `2${g}`);
+  if (d?.garbled) out.push("garbled=true");
+  return out;
+}
+
+/** "all", then one group per producer, then per degradation, then one per variant field value. */
+export function groupFigures(scored: readonly { score: ReportScore; variant: Variant; degradation?: Degradation }[]): GroupFigures[] {
+  const groups = new Map<string, ReportScore[]>([["all", scored.map((s) => s.score)]]);
+  const add = (name: string, score: ReportScore): void => void groups.set(name, [...(groups.get(name) ?? []), score]);
+  for (const { score, variant, degradation } of scored) {
+    for (const [field, value] of Object.entries(variant)) add(`${field}=${String(value)}`, score);
+    for (const name of degradationGroups(degradation)) add(name, score);
+  }
+  const degraded = (g: string): boolean => g.startsWith("scan.") || g.startsWith("garbled=");
+  const order = (g: string): string => (g === "all" ? "0" : g.startsWith("producer=") ? `1${g}` : degraded(g) ? `2${g}` : `3${g}`);
   return [...groups.entries()].sort((a, b) => order(a[0]).localeCompare(order(b[0]))).map(([g, s]) => figures(g, s));
 }

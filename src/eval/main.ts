@@ -1,6 +1,7 @@
 // `npm run eval`: score extraction on the corpus (and the pinned real PDFs),
 // print the table per variant, save out/eval.json, end with one summary line.
-// Options: --corpus DIR (repeatable; default corpus), --only N, --jobs N.
+// Options: --corpus DIR (repeatable; default corpus, without corpus/scans), --only N, --jobs N,
+// --ocr (read scanned and garbled pages by OCR: `--corpus corpus/scans --ocr`, ~4 s a page).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,11 +14,12 @@ const Args = z.object({
   only: z.coerce.number().int().positive().optional(),
   jobs: z.coerce.number().int().positive().optional(),
   out: z.string().default("out/eval.json"),
+  ocr: z.boolean().default(false),
 });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { corpus: { type: "string", multiple: true }, only: { type: "string" }, jobs: { type: "string" }, out: { type: "string" } },
+    options: { corpus: { type: "string", multiple: true }, only: { type: "string" }, jobs: { type: "string" }, out: { type: "string" }, ocr: { type: "boolean" } },
   });
   const args = Args.parse(values);
   mkdirSync(path.dirname(args.out), { recursive: true });
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     dbPath: path.join(path.dirname(args.out), "eval.sqlite"),
     jobs: args.jobs,
     only: args.only,
+    ocr: args.ocr,
   });
   console.log(formatTable(result.groups));
   for (const r of result.reports.filter((x) => x.misses.length > 0)) console.log(`\n${r.file}\n  ${r.misses.join("\n  ")}`);

@@ -21,11 +21,13 @@ export interface EvalOptions {
   readonly jobs?: number;
   /** Score only the first N truth files (a slice, for tests). */
   readonly only?: number;
+  /** Read pages without a usable text layer by OCR (the scanned and garbled corpus, corpus/scans/). */
+  readonly ocr?: boolean;
 }
 
 export interface EvalResult {
   readonly groups: GroupFigures[];
-  readonly reports: (ReportScore & { variant: Truth["variant"] })[];
+  readonly reports: (ReportScore & { variant: Truth["variant"]; degradation?: Truth["degradation"] })[];
   readonly real: RealScore[];
   readonly seconds: number;
   readonly pages: number;
@@ -46,12 +48,14 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   const store = open(o.dbPath);
   let pages = 0;
   try {
-    for await (const r of ingestFiles(pdfs, store, { jobs: o.jobs })) pages += r.pages;
+    for await (const r of ingestFiles(pdfs, store, { jobs: o.jobs, ocr: o.ocr ?? false })) pages += r.pages;
     const byFile = new Map<string, Report>(store.loadReports().map((r) => [r.file, r]));
     const got = (abs: string): Report | undefined => byFile.get(storedPath(path.resolve(abs)));
-    const reports = truths.map((t) => ({ ...scoreReport(t, got(pdfOf(t.path))), variant: t.variant }));
+    // A degraded report carries how (a text-layer one nothing, so its figures and eval.json stay as they were).
+    const degraded = (t: Truth): boolean => t.degradation.scan !== null || t.degradation.garbled;
+    const reports = truths.map((t) => ({ ...scoreReport(t, got(pdfOf(t.path))), variant: t.variant, ...(degraded(t) ? { degradation: t.degradation } : {}) }));
     const real = goldens.map((g) => scoreGolden(g, got(g.pdf)));
-    const groups = groupFigures(reports.map((r) => ({ score: r, variant: r.variant })));
+    const groups = groupFigures(reports.map((r) => ({ score: r, variant: r.variant, degradation: r.degradation })));
     return { groups, reports, real, seconds: (performance.now() - started) / 1000, pages };
   } finally {
     store.close();

@@ -4,6 +4,8 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { DocumentKind, Report } from "../../schemas/canonical.js";
+import { ScanRecord } from "../corpus/scan/params.js";
+import type { Degradation } from "../corpus/truth.js";
 import { SEED_VARIANT, Variant } from "../corpus/variant.js";
 
 export const Fault = z.object({
@@ -24,6 +26,10 @@ export const TruthFile = Report.extend({
   expected_kind: DocumentKind.optional(),
   /** Titles of the tables outside the nine the report prints (机关运行经费, 政府采购). */
   extra_titles: z.array(z.string()).optional(),
+  /** A scanned copy (corpus/scans/): how it was scanned; absent or null for a text-layer PDF. */
+  scan: ScanRecord.nullable().optional(),
+  /** A copy whose fonts lost their ToUnicode maps (corpus/scans/). */
+  garbled: z.boolean().optional(),
   // Findings a correct checker reports (the seed's truth), with the fields the scorer needs.
   findings: z.array(z.object({ table: z.string().nullable(), row: z.string().nullable(), severity: z.enum(["error", "warning", "info"]) }).loose()),
 });
@@ -40,6 +46,8 @@ export interface Truth {
   readonly path: string;
   readonly report: TruthFile;
   readonly variant: Variant;
+  /** How the PDF was degraded from a text-layer one: scanned, fonts garbled, or neither. */
+  readonly degradation: Degradation;
   readonly expectedKind: z.infer<typeof DocumentKind>;
   /** Faults whose finding must be an error, from `faults` and from error-severity truth findings. */
   readonly errors: readonly Expected[];
@@ -47,14 +55,21 @@ export interface Truth {
   readonly seams: readonly Expected[];
 }
 
+/** Folders skipped below the one searched: the scan corpus needs --ocr, so it is scored only when named (--corpus corpus/scans). */
+const SKIPPED_BELOW = new Set(["scans"]);
+
 export async function findTruthFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await findTruthFiles(p)));
-    else if (entry.name.endsWith(".truth.json")) out.push(p);
-  }
-  return out.sort();
+  const walk = async (d: string): Promise<string[]> => {
+    const out: string[] = [];
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_BELOW.has(entry.name)) out.push(...(await walk(p)));
+      } else if (entry.name.endsWith(".truth.json")) out.push(p);
+    }
+    return out;
+  };
+  return (await walk(dir)).sort();
 }
 
 export async function loadTruth(file: string): Promise<Truth> {
@@ -74,6 +89,7 @@ export async function loadTruth(file: string): Promise<Truth> {
     path: file,
     report,
     variant: { ...SEED_VARIANT, ...report.variant },
+    degradation: { scan: report.scan ?? null, garbled: report.garbled ?? false },
     expectedKind: report.expected_kind ?? report.kind ?? "final",
     errors,
     seams,

@@ -14,6 +14,11 @@ export interface NodeContext {
   getImageData(x: number, y: number, width: number, height: number): { readonly data: Uint8ClampedArray };
   putImageData(data: { readonly data: Uint8ClampedArray }, x: number, y: number): void;
   drawImage(image: NodeCanvas, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
+  // What the scan corpus (src/corpus/scan/) draws with: a paper-tone fill and a rotation.
+  fillStyle: string;
+  fillRect(x: number, y: number, width: number, height: number): void;
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
+  resetTransform(): void;
 }
 export interface Drawn {
   canvas: NodeCanvas;
@@ -29,6 +34,17 @@ export function canvasFactoryOf(doc: PDFDocumentProxy): CanvasFactory {
   const f = doc.canvasFactory as Partial<Record<keyof CanvasFactory, unknown>> | null;
   if (typeof f?.create !== "function" || typeof f.destroy !== "function") throw new Error("pdf.js offers no canvas factory in this runtime");
   return f as unknown as CanvasFactory;
+}
+
+/** A page's size in points as it displays (its /Rotate applied), as drawPage draws it at scale 1. */
+export async function pageSize(doc: PDFDocumentProxy, pageNumber: number): Promise<{ width: number; height: number }> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const { width, height } = page.getViewport({ scale: 1 });
+    return { width, height };
+  } finally {
+    page.cleanup();
+  }
 }
 
 /** Draws a whole page at `scale` (1 = 72 dpi) on a white background; the caller destroys the canvas. */
