@@ -70,3 +70,19 @@ export function grayOf(rgba: Uint8ClampedArray, width: number, height: number): 
   for (let i = 0; i < width * height; i++) gray[i] = (rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3;
   return gray;
 }
+
+/**
+ * Scanned paper is gray (235–245), and erased rulings leave white bands across
+ * it whose edges tesseract takes for ink: the paper's tone (the most common
+ * light gray) is stretched to white, in place.
+ */
+export function whitenPaper(rgba: Uint8ClampedArray, width: number, height: number): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < width * height; i++) hist[Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3)]! += 1;
+  let paper = 255;
+  for (let v = 128; v < 256; v++) if (hist[v]! > hist[paper]!) paper = v;
+  if (paper >= 250) return paper;
+  const k = 255 / paper;
+  for (let i = 0; i < rgba.length; i++) if (i % 4 !== 3) rgba[i] = Math.min(255, rgba[i]! * k);
+  return paper;
+}

@@ -7,6 +7,7 @@ import type { PageModel, TextRun } from "../source/model.js";
 import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { recognize, recognizeFigure, type OcrWord } from "./pool.js";
 import { preparePage } from "./prepare.js";
+import { rereadDoubtfulCells } from "./cells.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
 export const OCR_DPI = 300;
@@ -17,7 +18,8 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
   const { drawn, segments } = await preparePage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
-    const words = await rereadFigures(await recognize(drawn.canvas.toBuffer("image/png")), drawn, factory);
+    const read = await recognize(drawn.canvas.toBuffer("image/png"));
+    const words = await rereadFigures(await rereadDoubtfulCells(read, segments, scale, drawn, factory), drawn, factory);
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
     const runs: TextRun[] = splitAtWalls(joinGlyphs(words.map(clean).filter((w) => w.text !== ""), walls), walls).map((w) => ({
@@ -81,18 +83,19 @@ function clean(w: OcrWord): OcrWord {
 
 /** A word that is a figure, or one once letters OCR takes for digits are read as digits ("L,136.18"). */
 const FIGURE = /^-?[\d,]*\.?\d+$/;
-const LOOKALIKE: Readonly<Record<string, string>> = { L: "1", l: "1", I: "1", "|": "1", i: "1", O: "0", o: "0", D: "0", S: "5", s: "5", B: "8", Z: "2", z: "2", T: "7", g: "9", q: "9" };
+const LOOKALIKE: Readonly<Record<string, string>> = { ":": ".", ";": ".", L: "1", l: "1", I: "1", "|": "1", i: "1", O: "0", o: "0", D: "0", S: "5", s: "5", B: "8", Z: "2", z: "2", T: "7", g: "9", q: "9" };
 /** A well-formed amount: thousands grouped by three, or no grouping. */
 const WELL_FORMED = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
 
+/** The word as a figure ("L,136.18" → "1,136.18", "2:82" → "2.82"), or null when it does not read as one. */
 function asFigure(text: string): string | null {
   if (FIGURE.test(text)) return text;
-  // Only words that are mostly digits already: a lone letter stays a letter.
-  const digits = text.replace(/[^\d]/g, "").length;
-  if (digits < 2 || digits < text.length / 2) return null;
   const mapped = [...text].map((c) => LOOKALIKE[c] ?? c).join("");
   return FIGURE.test(mapped) ? mapped : null;
 }
+
+/** Words the digits pass reads again: figures, and any word with a digit and no Chinese (a figure OCR mangled, "Qil9:95"). */
+const mayBeFigure = (text: string): boolean => asFigure(text) !== null || (/\d/.test(text) && !/[^\x00-\x7f]/.test(text));
 
 const valueOf = (text: string): string => text.replace(/,/g, "");
 
@@ -107,13 +110,14 @@ const MIN_READING_CONFIDENCE = 15;
  */
 async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
   // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
-  const figures = words.map((w) => asFigure(w.text));
-  const again = await Promise.all(words.map((w, i) => (figures[i] === null ? null : readFigure(w, page, factory))));
+  const again = await Promise.all(words.map((w) => (mayBeFigure(w.text) ? readFigure(w, page, factory) : null)));
   return words.map((w, i) => {
-    const first = figures[i];
+    const first = asFigure(w.text);
     const a = again[i];
-    if (first === null || first === undefined) return w;
-    if (!a || a.confidence < MIN_READING_CONFIDENCE || !WELL_FORMED.test(a.text)) return { ...w, text: first };
+    const heard = a !== null && a !== undefined && a.confidence >= MIN_READING_CONFIDENCE && WELL_FORMED.test(a.text);
+    // A mangled word the digits pass reads as a figure is that figure, no surer than the page reading was.
+    if (first === null) return heard ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;
+    if (!heard) return { ...w, text: first };
     if (valueOf(a.text) === valueOf(first)) return { ...w, text: first, confidence: Math.max(w.confidence, a.confidence) };
     const better = valueOf(a.text).endsWith(valueOf(first)) || a.confidence > w.confidence;
     // Two readings that disagree: whichever is kept, it is no surer than the less sure of them.

@@ -32,6 +32,8 @@ export const langPath = (): string => {
 let scheduler: Promise<Scheduler> | null = null;
 /** Workers for the second pass on figures: one text line, digits and separators only. */
 let digitScheduler: Promise<Scheduler> | null = null;
+/** Workers for single text lines (cells read again line by line). */
+let lineScheduler: Promise<Scheduler> | null = null;
 let idle: NodeJS.Timeout | null = null;
 let busy = 0;
 
@@ -52,6 +54,8 @@ export async function newWorker(parameters: Record<string, string>): Promise<Wor
 
 // A page of a table: one uniform block of text lines; keep the spaces between columns.
 export const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1" };
+/** One line of text (a header cell's line, cut out by cells.ts). */
+const LINE = { tessedit_pageseg_mode: "7", preserve_interword_spaces: "1" };
 const DIGITS = { tessedit_pageseg_mode: "7", tessedit_char_whitelist: "0123456789,.-" };
 
 /** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */
@@ -77,11 +81,10 @@ async function busyWhile<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Recognises one image (PNG bytes); the words with their boxes and confidence. */
-export function recognize(png: Buffer): Promise<OcrWord[]> {
+/** Recognises one image (PNG bytes); the words with their boxes and confidence. `line`: the image is one text line. */
+export function recognize(png: Buffer, layout: "page" | "line" = "page"): Promise<OcrWord[]> {
   return busyWhile(async () => {
-    scheduler ??= start(PAGE);
-    const s = await scheduler;
+    const s = await (layout === "page" ? (scheduler ??= start(PAGE)) : (lineScheduler ??= start(LINE)));
     const result = (await s.addJob("recognize", png, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
     return (result.data.blocks ?? []).flatMap((b) =>
       b.paragraphs.flatMap((p) =>
@@ -99,9 +102,10 @@ export function recognize(png: Buffer): Promise<OcrWord[]> {
 export async function closeOcr(): Promise<void> {
   if (idle) clearTimeout(idle);
   idle = null;
-  const pending = [scheduler, digitScheduler];
+  const pending = [scheduler, digitScheduler, lineScheduler];
   scheduler = null;
   digitScheduler = null;
+  lineScheduler = null;
   for (const s of pending) if (s) await (await s).terminate();
 }
 

@@ -1,11 +1,12 @@
 // The image OCR reads: a page drawn at `scale` (pixels per point), turned
-// straight, its rulings found and erased, its specks removed. ocrPage reads
+// straight, its paper made white, its rulings found and erased, its specks
+// removed. ocrPage reads
 // it, and the bench (src/bench/) measures OCR on exactly that image.
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Segment } from "../source/model.js";
 import { drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { findAndEraseRulings } from "./rulings.js";
-import { NEGLIGIBLE_SKEW, estimateSkew, grayOf, unskew } from "./deskew.js";
+import { NEGLIGIBLE_SKEW, estimateSkew, grayOf, unskew, whitenPaper } from "./deskew.js";
 import { despeckle } from "./despeckle.js";
 
 export interface PreparedPage {
@@ -25,6 +26,7 @@ export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory,
     const skew = Math.abs(found) >= NEGLIGIBLE_SKEW ? found : 0;
     if (skew !== 0) drawn = unskew(drawn, factory, skew);
     const image = drawn.context.getImageData(0, 0, width, height);
+    whitenPaper(image.data, width, height);
     const segments = findAndEraseRulings(image.data, width, height, scale);
     despeckle(image.data, width, height, scale);
     drawn.context.putImageData(image, 0, 0);

@@ -42,13 +42,16 @@ export function standardTableOf(title: string): StandardTableId | null {
 
 /** Strips numbering and decorations around a title: "（表1）", "公开01表", "表一". */
 export function cleanTitle(title: string): string {
+  const numbered = /表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/.test(title);
   return title
     .replace(/^(附表|表)\s*[一二三四五六七八九十\d]+[：:、.]?/, "")
     .replace(/[（(]\s*(表|公开)\s*[一二三四五六七八九十\d]+\s*(表)?[)）]$/, "")
     // OCR reads the bracket round a number as stray marks ("(江木表4)", "〔(表8)"): a
     // trailing bracket holding a 表 number goes whatever else it holds.
-    .replace(/[（(〔【\[]+[^（()）〔【]{0,8}表\s*[一二三四五六七八九十\d]+\s*[)）〕】\]]?$/, "")
+    .replace(/[（(〔【\[]+[^（()）〔【]{0,8}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
     .replace(/[（(〔【[]+$/, "")
+    // …and a speck read as a glyph between the title's 表 and that bracket ("决算总表申(表4)").
+    .replace(/(决算(总)?表)[^表\s]{1,2}$/, (all, head: string) => (numbered ? head : all))
     .replace(/公开\s*\d+\s*表$/, "")
     .trim();
 }

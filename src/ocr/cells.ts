@@ -1,0 +1,139 @@
+// Cell by cell where whole-page reading was unsure: a ruled table's header
+// cells hold two or three short wrapped lines in a small font, and whole-page
+// reading of a noisy scan turns them into look-alike glyphs (因公出国 → 三一).
+// A cell holding a doubtful Chinese word is cut out between its rulings,
+// magnified, and read again on its own; the surer reading of the cell wins.
+import type { Segment } from "../source/model.js";
+import type { CanvasFactory, Drawn } from "../source/canvas.js";
+import { recognize, type OcrWord } from "./pool.js";
+
+/** A Chinese word read with less confidence than this (0–100) sends its cell to be read again. */
+const DOUBTFUL = 75;
+const ZOOM = 1.5;
+
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+const cjk = (t: string): boolean => /[\u3400-\u9fff]/.test(t);
+const mean = (ws: readonly OcrWord[]): number => (ws.length === 0 ? 0 : ws.reduce((n, w) => n + w.confidence, 0) / ws.length);
+
+/** The rectangle between the rulings nearest a point (pixels), or null outside a ruled table. */
+function cellAt(x: number, y: number, segments: readonly Segment[], scale: number): Box | null {
+  let [x0, x1, y0, y1] = [-Infinity, Infinity, -Infinity, Infinity];
+  for (const g of segments) {
+    const [ax, ay, bx, by] = [g.x0 * scale, g.y0 * scale, g.x1 * scale, g.y1 * scale];
+    if (g.x0 === g.x1 && ay <= y && by >= y) {
+      if (ax < x) x0 = Math.max(x0, ax);
+      else x1 = Math.min(x1, ax);
+    } else if (g.y0 === g.y1 && ax <= x && bx >= x) {
+      if (ay < y) y0 = Math.max(y0, ay);
+      else y1 = Math.min(y1, ay);
+    }
+  }
+  return [x0, x1, y0, y1].every(Number.isFinite) ? { x0, y0, x1, y1 } : null;
+}
+
+export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: readonly Segment[], scale: number, page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
+  const cells = new Map<string, Box>();
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (!cjk(w.text)) continue;
+    const box = cellAt((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, segments, scale);
+    if (!box) continue;
+    const key = `${box.x0},${box.y0}`;
+    if (seen.has(key) && !(w.confidence < DOUBTFUL)) continue;
+    seen.add(key);
+    // Doubtful words, and cells of wrapped lines whole-page reading may have read as one (事业/收入 → 事入业收, sure of itself).
+    if (w.confidence < DOUBTFUL || linesIn(box, page) > 1) cells.set(key, box);
+  }
+  if (cells.size === 0) return [...words];
+  const inside = (w: OcrWord, b: Box): boolean => {
+    const [mx, my] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
+    return mx > b.x0 && mx < b.x1 && my > b.y0 && my < b.y1;
+  };
+  // Crops are cut synchronously (the page canvas is shared), then read by the pool at once.
+  const boxes = [...cells.values()];
+  const again = await Promise.all(boxes.map((b) => readCell(b, page, factory)));
+  let out = [...words];
+  boxes.forEach((b, i) => {
+    const fresh = again[i];
+    const old = out.filter((w) => inside(w, b));
+    if (!fresh || fresh.length === 0 || mean(fresh) <= mean(old)) return;
+    out = [...out.filter((w) => !inside(w, b)), ...fresh];
+  });
+  // Reading order again: line by line, left to right (joinGlyphs relies on it).
+  return out.sort((a, b) => a.lineY0 - b.lineY0 || a.x0 - b.x0);
+}
+
+/**
+ * A cell read line by line: its ink rows split it into text lines (PSM 6 on a
+ * cell of two short wrapped lines reads them as one, glyphs interleaved:
+ * 事业/收入 → 事入业收), each line cut out, magnified and read as one line.
+ */
+async function readCell(b: Box, page: Drawn, factory: CanvasFactory): Promise<OcrWord[] | null> {
+  // Inside the rulings (their erased margins included).
+  const inset = 4;
+  const [left, top] = [Math.round(b.x0 + inset), Math.round(b.y0 + inset)];
+  const [width, height] = [Math.round(b.x1 - inset) - left, Math.round(b.y1 - inset) - top];
+  if (width < 8 || height < 8) return null;
+  const bands = inkBands(page.context.getImageData(left, top, width, height).data, width, height);
+  if (bands.length === 0) return null;
+  const margin = 20;
+  const jobs = bands.map(([y0, y1]) => {
+    const pad = Math.round((y1 - y0) * 0.2);
+    const [bt, bh] = [Math.max(0, y0 - pad), Math.min(height, y1 + pad + 1) - Math.max(0, y0 - pad)];
+    const [w2, h2] = [Math.round(width * ZOOM), Math.round(bh * ZOOM)];
+    const crop = factory.create(w2 + 2 * margin, h2 + 2 * margin);
+    try {
+      crop.context.fillStyle = "#ffffff";
+      crop.context.fillRect(0, 0, w2 + 2 * margin, h2 + 2 * margin);
+      crop.context.drawImage(page.canvas, left, top + bt, width, bh, margin, margin, w2, h2);
+      const png = crop.canvas.toBuffer("image/png");
+      const back = (v: number, origin: number): number => origin + (v - margin) / ZOOM;
+      const [lineY0, lineY1] = [top + y0, top + y1 + 1];
+      return recognize(png, "line").then((ws) =>
+        ws.map((w) => ({ ...w, x0: back(w.x0, left), x1: back(w.x1, left), y0: back(w.y0, top + bt), y1: back(w.y1, top + bt), lineY0, lineY1 })),
+      );
+    } finally {
+      factory.destroy(crop);
+    }
+  });
+  return (await Promise.all(jobs)).flat();
+}
+
+function linesIn(b: Box, page: Drawn): number {
+  const inset = 4;
+  const [left, top] = [Math.round(b.x0 + inset), Math.round(b.y0 + inset)];
+  const [width, height] = [Math.round(b.x1 - inset) - left, Math.round(b.y1 - inset) - top];
+  return width < 8 || height < 8 ? 0 : inkBands(page.context.getImageData(left, top, width, height).data, width, height).length;
+}
+
+/** Gray level below which a pixel is ink. */
+const INK = 160;
+
+/** Rows of a crop holding ink, as [first, last] bands; gaps of a pixel or two (a glyph's own white) do not split a band. */
+function inkBands(rgba: Uint8ClampedArray, width: number, height: number): [number, number][] {
+  const inked: boolean[] = [];
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      if ((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3 < INK) n++;
+    }
+    inked.push(n > 0);
+  }
+  const bands: [number, number][] = [];
+  for (let y = 0; y < height; y++) {
+    if (!inked[y]) continue;
+    const last = bands[bands.length - 1];
+    if (last && y - last[1] <= 3) last[1] = y;
+    else bands.push([y, y]);
+  }
+  // A speck the despeckler left is no line: a line is at least a third of the tallest one.
+  const tallest = Math.max(0, ...bands.map(([a, z]) => z - a + 1));
+  return bands.filter(([a, z]) => z - a + 1 >= tallest / 3);
+}
