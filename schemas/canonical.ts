@@ -41,6 +41,8 @@ export const Cell = z.object({
   text: z.string().optional(),
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
+  /** Read by OCR: how sure (0–1) — the lowest confidence of its words, agreeing readings raise it. Absent when read from a text layer. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -84,6 +86,12 @@ export const Finding = z.object({
   quote: z.string().nullable().optional(),
   /** How the expected figure was worked out ("454.20 + 45.01 = 499.21"). */
   detail: z.string().optional(),
+  /**
+   * Some figure compared was read by OCR: the lowest confidence of those
+   * figures (null for narrative text, which carries none), so that a reader
+   * can tell a misread from a publication error.
+   */
+  ocr: z.object({ confidence: z.number().min(0).max(1).nullable() }).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

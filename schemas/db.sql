@@ -60,6 +60,7 @@ CREATE TABLE cells (
   text    TEXT, -- as printed, before parsing
   page    INTEGER,
   bbox    TEXT, -- JSON [x0, y0, x1, y1]
+  confidence REAL, -- read by OCR: how sure (0–1); NULL = read from the text layer
   UNIQUE (row_ref, col_key)
 );
 
@@ -93,7 +94,9 @@ CREATE TABLE findings (
   identity        TEXT, -- entry of identities.md (X17, N4, H2…)
   section         TEXT, -- narrative findings: the section heading
   quote           TEXT, -- narrative findings: the sentence read
-  detail          TEXT  -- how the expected figure was worked out
+  detail          TEXT, -- how the expected figure was worked out
+  ocr             INTEGER CHECK (ocr IN (0, 1)), -- 1: a figure compared was read by OCR
+  ocr_confidence  REAL  -- the lowest confidence of those figures (NULL for narrative text)
 );
 CREATE INDEX findings_report ON findings (report_id);
 CREATE INDEX findings_rule ON findings (rule);

@@ -127,7 +127,7 @@ describe("ingest then export", () => {
     expect(csv.stdout).toBe("");
     expect(csv.stderr).toMatch(/^wrote \d+ cells to out\/cells\.csv\n$/);
     const written = fs.readFileSync(path.join(dir, "out", "cells.csv"), "utf8");
-    expect(written.startsWith("\uFEFFfile,sha256,unit,year,table_id,table_title,row_key,row_name,col_key,value,page\r\n")).toBe(true);
+    expect(written.startsWith("\uFEFFfile,sha256,unit,year,table_id,table_title,row_key,row_name,col_key,value,page,confidence\r\n")).toBe(true);
     expect(fs.readdirSync(path.join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     // Ingesting again keeps one copy of each file.

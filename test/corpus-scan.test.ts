@@ -196,6 +196,7 @@ describe("the scorer's groups for degraded reports", () => {
     seams: { expected: 0, found: 0 },
     extras: { expected: 0, found: 0 },
     falseAlarms: 0,
+    ocrMarked: 0,
     misses: [],
   });
 

@@ -120,8 +120,8 @@ describe("CSV export", () => {
     );
     const find = (table: string, row: string, colKey: string) =>
       aRows.find((r) => r[col("table_id")] === table && r[col("row_key")] === row && r[col("col_key")] === colKey);
-    expect(find("T3", "total", "basic")).toEqual([a.file, a.sha256, "甲单位", "2023", "T3", "2023年度支出决算表", "total", "合计", "basic", "499.22", "7"]);
-    // A printed-empty cell is an empty field; a printed 0 is "0"; no page is an empty field.
+    expect(find("T3", "total", "basic")).toEqual([a.file, a.sha256, "甲单位", "2023", "T3", "2023年度支出决算表", "total", "合计", "basic", "499.22", "7", ""]);
+    // A printed-empty cell is an empty field; a printed 0 is "0"; no page is an empty field; a text-layer cell has no OCR confidence.
     expect(find("T3", "2010350", "project")?.[col("value")]).toBe("");
     expect(find("T5", "208", "project")?.[col("value")]).toBe("0");
     expect(find("T5", "208", "project")?.[col("page")]).toBe("");

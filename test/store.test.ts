@@ -139,21 +139,30 @@ describe("saveReport", () => {
     expect(() => open(dbPath)).toThrow(`Expected a database of schema version ${SCHEMA_VERSION} or older, got ${SCHEMA_VERSION + 1}`);
   });
 
-  it("migrates a version 1 database in place, keeping its reports, and then stores the new finding fields and page routes", () => {
+  it("migrates a version 1 database in place, keeping its reports, and then stores the new finding fields, page routes and OCR confidences", () => {
     const dbPath = path.join(tempDir(), "j.sqlite");
     withStore(dbPath, (store) => store.saveReport(v1));
-    // Version 1 had no identity, section, quote or detail on findings, and no pages table.
+    // Version 1 had no identity, section, quote or detail on findings, and no pages table (v3);
+    // no OCR confidence on cells nor OCR mark on findings (v4).
     const db = new Database(dbPath);
-    for (const c of ["identity", "section", "quote", "detail"]) db.exec(`ALTER TABLE findings DROP COLUMN ${c}`);
+    for (const c of ["identity", "section", "quote", "detail", "ocr", "ocr_confidence"]) db.exec(`ALTER TABLE findings DROP COLUMN ${c}`);
+    db.exec("ALTER TABLE cells DROP COLUMN confidence");
     db.exec("DROP TABLE pages");
     db.pragma("user_version = 1");
     db.close();
+    const sample = sampleReport({ file: "corpus/b.pdf", unit: "乙单位", year: 2023, basic: 10, salt: "b" });
     const withFields: Report = {
-      ...sampleReport({ file: "corpus/b.pdf", unit: "乙单位", year: 2023, basic: 10, salt: "b" }),
+      ...sample,
+      // A figure read by OCR keeps its confidence.
+      tables: sample.tables.map((t, i) => (i === 0 ? { ...t, cells: t.cells.map((c, k) => (k === 0 ? { ...c, confidence: 0.62 } : c)) } : t)),
       findings: [
         {
           rule: "narrative.pct", severity: "info", table: "narrative", row: "s4.chg", col: null, page: 3, expected: 6.15, actual: 6.2,
           within_rounding: true, message: "…", identity: "N4", section: "四、财政拨款收入支出决算总体情况说明", quote: "下降6.2%", detail: "74.42 / 1210.60 = 6.147%",
+        },
+        {
+          rule: "T3.1", severity: "error", table: "T3", row: "201", col: "total", page: 2, expected: 1019.95, actual: 1019.05,
+          within_rounding: false, message: "…（所涉数字经OCR识别，最低置信度 0.62，可能是识读错误）", identity: "T3.1", ocr: { confidence: 0.62 },
         },
       ],
       pages: [

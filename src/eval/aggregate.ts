@@ -18,6 +18,7 @@ export interface GroupFigures {
   readonly faultsExpected: number;
   readonly faultsFound: number;
   readonly falseAlarms: number;
+  readonly ocrMarked: number;
   readonly seamsExpected: number;
   readonly seamsFound: number;
   readonly extrasExpected: number;
@@ -42,6 +43,7 @@ export function figures(group: string, scores: readonly ReportScore[]): GroupFig
     faultsExpected: sum((s) => s.faults.expected),
     faultsFound: sum((s) => s.faults.found),
     falseAlarms: sum((s) => s.falseAlarms),
+    ocrMarked: sum((s) => s.ocrMarked),
     seamsExpected: sum((s) => s.seams.expected),
     seamsFound: sum((s) => s.seams.found),
     extrasExpected: sum((s) => s.extras.expected),

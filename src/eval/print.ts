@@ -5,7 +5,7 @@ import type { GroupFigures } from "./aggregate.js";
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 export function formatTable(rows: readonly GroupFigures[]): string {
-  const head = ["group", "reports", "kind", "tables P", "tables R", "cells", "spurious", "names", "meta", "extras", "errors found", "false alarms", "seams"];
+  const head = ["group", "reports", "kind", "tables P", "tables R", "cells", "spurious", "names", "meta", "extras", "errors found", "false alarms", "OCR-marked", "seams"];
   const body = rows.map((r) => [
     r.group,
     String(r.reports),
@@ -19,6 +19,7 @@ export function formatTable(rows: readonly GroupFigures[]): string {
     `${r.extrasFound}/${r.extrasExpected}`,
     `${r.faultsFound}/${r.faultsExpected}`,
     String(r.falseAlarms),
+    String(r.ocrMarked),
     `${r.seamsFound}/${r.seamsExpected}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -30,6 +31,6 @@ export function summaryLine(all: GroupFigures): string {
   return (
     `eval: ${all.reports} reports; kind ${all.kindOk}/${all.reports}; tables P ${pct(all.tablePrecision)} R ${pct(all.tableRecall)}; ` +
     `cells ${pct(all.cellAccuracy)} of ${all.cellsTruth} (${all.cellsSpurious} spurious); names ${pct(all.nameAccuracy)}; ` +
-    `meta ${all.metaOk}/${all.reports}; extra tables ${all.extrasFound}/${all.extrasExpected}; errors found ${all.faultsFound}/${all.faultsExpected}; false alarms ${all.falseAlarms}; rounding seams ${all.seamsFound}/${all.seamsExpected}`
+    `meta ${all.metaOk}/${all.reports}; extra tables ${all.extrasFound}/${all.extrasExpected}; errors found ${all.faultsFound}/${all.faultsExpected}; false alarms ${all.falseAlarms}${all.ocrMarked > 0 ? ` (+${all.ocrMarked} marked as read by OCR)` : ""}; rounding seams ${all.seamsFound}/${all.seamsExpected}`
   );
 }

@@ -17,6 +17,8 @@ export interface ReportScore {
   readonly extras: { expected: number; found: number };
   /** Findings beyond rounding on a report with no injected error. */
   readonly falseAlarms: number;
+  /** Errors on a report with no injected error whose figures came from OCR, so marked (a possible misread, not a false alarm). */
+  readonly ocrMarked: number;
   /** Where it went wrong, for the eval's detail output (first few). */
   readonly misses: string[];
 }
@@ -77,7 +79,9 @@ export function scoreReport(truth: Truth, got: Report | undefined): ReportScore 
   const findings = got?.findings ?? [];
   const found = truth.errors.filter((e) => findings.some((f) => f.severity === "error" && at(f, e))).length;
   const seamsFound = truth.seams.filter((e) => findings.some((f) => f.within_rounding && at(f, e)) && !findings.some((f) => f.severity === "error" && at(f, e))).length;
-  const falseAlarms = truth.errors.length === 0 ? findings.filter((f) => f.severity === "error").length : 0;
+  const clean = truth.errors.length === 0;
+  const falseAlarms = clean ? findings.filter((f) => f.severity === "error" && f.ocr === undefined).length : 0;
+  const ocrMarked = clean ? findings.filter((f) => f.severity === "error" && f.ocr !== undefined).length : 0;
   for (const e of truth.errors) if (!findings.some((f) => f.severity === "error" && at(f, e)) && misses.length < MAX_MISSES) misses.push(`error not found: ${e.table} ${e.row ?? ""} (${e.actual ?? ""})`);
   if (truth.errors.length === 0) for (const f of findings.filter((x) => x.severity === "error")) if (misses.length < MAX_MISSES) misses.push(`false alarm: ${f.rule} ${f.table ?? ""} ${f.row ?? ""} ${f.col ?? ""}`);
   const compactTitle = (t: string | null): string => (t ?? "").replace(/\s+/g, "");
@@ -100,6 +104,7 @@ export function scoreReport(truth: Truth, got: Report | undefined): ReportScore 
     faults: { expected: truth.errors.length, found },
     seams: { expected: truth.seams.length, found: seamsFound },
     falseAlarms,
+    ocrMarked,
     misses,
   };
 }

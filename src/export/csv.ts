@@ -14,6 +14,7 @@ export const CSV_COLUMNS = [
   "col_key",
   "value",
   "page",
+  "confidence",
 ] as const satisfies readonly (keyof CellLine)[];
 
 const BOM = "\uFEFF";

@@ -5,6 +5,8 @@ import { openPdf, readPage } from "../source/pdf.js";
 import type { PageModel } from "../source/model.js";
 import { pageHealth } from "../source/health.js";
 import { ocrPage } from "../ocr/page.js";
+import { rereadBrokenFigures } from "../ocr/reread.js";
+import { validateReport } from "../validate/index.js";
 import type { Extraction } from "./types.js";
 import { recognizeDocument } from "../recognize/document.js";
 
@@ -33,7 +35,16 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         batch.forEach((n, k) => (pages[n - 1] = read[k]!));
       }
     }
-    return { ...recognizeDocument(pages), pages: health, page_count: opened.pageCount, producer: opened.producer };
+    const recognized = recognizeDocument(pages);
+    const ocrPages = new Set(options.ocr ? health.filter((h) => h.route === "ocr").map((h) => h.page) : []);
+    // Figures OCR read that break an identity are read again before anything is reported.
+    const tables =
+      ocrPages.size === 0
+        ? recognized.tables
+        : await rereadBrokenFigures(opened.doc, recognized.tables, ocrPages, (ts) =>
+            validateReport({ tables: ts, year: recognized.year, printed_unit: recognized.printed_unit, narrative: [] }),
+          );
+    return { ...recognized, tables, pages: health, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();
   }

@@ -97,6 +97,13 @@ function asFigure(text: string): string | null {
 /** Words the digits pass reads again: figures, and any word with a digit and no Chinese (a figure OCR mangled, "Qil9:95"). */
 const mayBeFigure = (text: string): boolean => asFigure(text) !== null || (/\d/.test(text) && !/[^\x00-\x7f]/.test(text));
 
+/** A figure with a stray separator ("25,.27", ",25.27") as the amount it prints; well-formed ones unchanged. */
+function tidy(text: string): string {
+  if (WELL_FORMED.test(text)) return text;
+  const bare = text.replace(/,/g, "");
+  return WELL_FORMED.test(bare) ? bare : text;
+}
+
 const valueOf = (text: string): string => text.replace(/,/g, "");
 
 /** Below this confidence (0–100) a digits-only reading is noise ("11" for a blurred "1,136.18"). */
@@ -117,7 +124,7 @@ async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: Ca
     const heard = a !== null && a !== undefined && a.confidence >= MIN_READING_CONFIDENCE && WELL_FORMED.test(a.text);
     // A mangled word the digits pass reads as a figure is that figure, no surer than the page reading was.
     if (first === null) return heard ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;
-    if (!heard) return { ...w, text: first };
+    if (!heard) return { ...w, text: tidy(first) };
     if (valueOf(a.text) === valueOf(first)) return { ...w, text: first, confidence: Math.max(w.confidence, a.confidence) };
     const better = valueOf(a.text).endsWith(valueOf(first)) || a.confidence > w.confidence;
     // Two readings that disagree: whichever is kept, it is no surer than the less sure of them.

@@ -32,6 +32,14 @@ export interface RawAmount {
   readonly column: number;
   readonly text: string;
   readonly bbox: [number, number, number, number];
+  /** Read by OCR: the lowest confidence (0–1) of the cell's words. */
+  readonly confidence?: number;
+}
+
+/** The lowest OCR confidence of a cell's words; undefined for text-layer words. */
+function cellConfidence(cell: GridCell): number | undefined {
+  const known = cell.lines.flatMap((l) => l.runs).flatMap((r) => (r.confidence === undefined ? [] : [r.confidence]));
+  return known.length === 0 ? undefined : Math.min(...known);
 }
 
 export interface RawRow {
@@ -259,7 +267,8 @@ export function readBodyRows(grid: Grid, layout: GridColumns, startRow: number =
         const text = compact(cell.text);
         // A header word in a data row (the shared 合计 row) is no figure.
         const figure = c.path.includes(text) ? "" : text;
-        amounts.push({ column: c.index, text: figure, bbox: [cell.x0, cell.y0, cell.x1, cell.y1] });
+        const confidence = cellConfidence(cell);
+        amounts.push({ column: c.index, text: figure, bbox: [cell.x0, cell.y0, cell.x1, cell.y1], ...(confidence === undefined ? {} : { confidence }) });
       }
       perGroup.push({ page: grid.page, group: g, code: code && CODE.test(code) ? code : null, name: name || null, amounts });
     }

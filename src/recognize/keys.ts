@@ -107,6 +107,7 @@ export function keyRows(id: StandardTableId | null, raw: readonly RawRow[], colu
         text: a.text,
         page: r.page,
         bbox: a.bbox,
+        ...(a.confidence === undefined ? {} : { confidence: a.confidence }),
       };
       const earlier = placed.get(col.key);
       if (earlier === undefined) {

@@ -15,6 +15,8 @@ export const CellLine = z.object({
   col_key: z.string(),
   value: z.number().nullable(),
   page: z.number().int().nullable(),
+  /** Read by OCR: how sure (0–1); null when read from the text layer. */
+  confidence: z.number().nullable(),
 });
 export type CellLine = z.infer<typeof CellLine>;
 
@@ -22,7 +24,7 @@ export type IterateCellLines = () => IterableIterator<CellLine>;
 
 export function prepareCellLines(db: Database.Database): IterateCellLines {
   const select = db.prepare<[], unknown>(`SELECT r.file, r.sha256, r.unit, r.year, t.table_id, t.title AS table_title,
-      w.key AS row_key, w.name AS row_name, c.col_key, c.value, c.page
+      w.key AS row_key, w.name AS row_name, c.col_key, c.value, c.page, c.confidence
     FROM reports r
     JOIN tables t ON t.report_id = r.id
     JOIN rows w ON w.table_ref = t.id

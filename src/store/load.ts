@@ -45,6 +45,7 @@ interface CellRecord {
   readonly text: string | null;
   readonly page: number | null;
   readonly bbox: string | null;
+  readonly confidence: number | null;
 }
 
 interface FindingRecord {
@@ -63,6 +64,8 @@ interface FindingRecord {
   readonly quote: string | null;
   readonly detail: string | null;
   readonly refs: string | null;
+  readonly ocr: number | null;
+  readonly ocr_confidence: number | null;
 }
 
 const Pages = z.array(z.number().int().positive());
@@ -83,10 +86,11 @@ export function prepareLoad(db: Database.Database): IterateReports {
   const tables = db.prepare<[number], TableRecord>(`SELECT id, table_id, kind, title, pages, printed_unit, empty,
     empty_statement, columns FROM tables WHERE report_id = ? ORDER BY ord`);
   const rows = db.prepare<[number], RowRecord>("SELECT key, name, level FROM rows WHERE table_ref = ? ORDER BY ord");
-  const cells = db.prepare<[number], CellRecord>(`SELECT w.key AS row_key, c.col_key, c.value, c.text, c.page, c.bbox
+  const cells = db.prepare<[number], CellRecord>(`SELECT w.key AS row_key, c.col_key, c.value, c.text, c.page, c.bbox, c.confidence
     FROM cells c JOIN rows w ON w.id = c.row_ref WHERE w.table_ref = ? ORDER BY c.ord`);
   const findings = db.prepare<[number], FindingRecord>(`SELECT rule, severity, table_id, row_key, col_key, page,
-    expected, actual, within_rounding, message, refs, identity, section, quote, detail FROM findings WHERE report_id = ? ORDER BY ord`);
+    expected, actual, within_rounding, message, refs, identity, section, quote, detail, ocr, ocr_confidence FROM findings
+    WHERE report_id = ? ORDER BY ord`);
 
   const pages = db.prepare<[number], { page: number; route: string; score: number; reasons: string }>(
     "SELECT page, route, score, reasons FROM pages WHERE report_id = ? ORDER BY page",
@@ -112,6 +116,7 @@ export function prepareLoad(db: Database.Database): IterateReports {
           ...present("text", c.text),
           ...present("page", c.page),
           ...present("bbox", c.bbox === null ? null : readJsonColumn(BBox, c.bbox, `cells.bbox of ${where}`)),
+          ...present("confidence", c.confidence),
         }),
       ),
     };
@@ -134,6 +139,7 @@ export function prepareLoad(db: Database.Database): IterateReports {
       ...present("section", f.section),
       ...present("quote", f.quote),
       ...present("detail", f.detail),
+      ...present("ocr", f.ocr === 1 ? { confidence: f.ocr_confidence } : null),
     };
   }
 

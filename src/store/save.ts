@@ -40,13 +40,14 @@ export function prepareSave(db: Database.Database): SaveReport {
     VALUES (@report_id, @table_id, @ord, @kind, @title, @pages, @printed_unit, @empty, @empty_statement, @columns)`);
   const insertRow = db.prepare(`INSERT INTO rows (table_ref, key, name, level, ord)
     VALUES (@table_ref, @key, @name, @level, @ord)`);
-  const insertCell = db.prepare(`INSERT INTO cells (row_ref, col_key, ord, value, text, page, bbox)
-    VALUES (@row_ref, @col_key, @ord, @value, @text, @page, @bbox)`);
+  const insertCell = db.prepare(`INSERT INTO cells (row_ref, col_key, ord, value, text, page, bbox, confidence)
+    VALUES (@row_ref, @col_key, @ord, @value, @text, @page, @bbox, @confidence)`);
   const insertPage = db.prepare(`INSERT INTO pages (report_id, page, route, score, reasons) VALUES (@report_id, @page, @route, @score, @reasons)`);
   const insertFinding = db.prepare(`INSERT INTO findings
-    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail)
+    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail,
+      ocr, ocr_confidence)
     VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs,
-      @identity, @section, @quote, @detail)`);
+      @identity, @section, @quote, @detail, @ocr, @ocr_confidence)`);
 
   function writeTable(reportId: number | bigint, table: Table, ord: number): void {
     const tableRef = insertTable.run({
@@ -77,6 +78,7 @@ export function prepareSave(db: Database.Database): SaveReport {
         text: cell.text ?? null,
         page: cell.page ?? null,
         bbox: cell.bbox === undefined ? null : JSON.stringify(cell.bbox),
+        confidence: cell.confidence ?? null,
       });
     });
   }
@@ -124,6 +126,8 @@ export function prepareSave(db: Database.Database): SaveReport {
         section: f.section ?? null,
         quote: f.quote ?? null,
         detail: f.detail ?? null,
+        ocr: f.ocr === undefined ? null : 1,
+        ocr_confidence: f.ocr?.confidence ?? null,
       }),
     );
     if (!samePath) return { action: "inserted" };

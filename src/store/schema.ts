@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Steps from version n to n + 1, applied in order to a file of an older
@@ -26,6 +26,10 @@ const MIGRATIONS: readonly string[] = [
      reasons   TEXT NOT NULL,
      PRIMARY KEY (report_id, page)
    );`,
+  // 3 → 4: OCR'd cells keep their confidence; findings say when OCR'd figures were compared.
+  `ALTER TABLE cells ADD COLUMN confidence REAL;
+   ALTER TABLE findings ADD COLUMN ocr INTEGER CHECK (ocr IN (0, 1));
+   ALTER TABLE findings ADD COLUMN ocr_confidence REAL;`,
 ];
 
 let schemaSql: string | undefined;

@@ -12,6 +12,7 @@ import { ACROSS } from "./rules/across.js";
 import { HIERARCHY } from "./rules/hierarchy.js";
 import { WITHIN } from "./rules/within.js";
 import { structureFindings } from "./structure.js";
+import { markOcrFindings } from "./ocr-marks.js";
 
 export const RULES = [...WITHIN, ...HIERARCHY, ...ACROSS];
 
@@ -20,6 +21,8 @@ export interface ValidationInput {
   readonly year: number | null;
   readonly printed_unit: string | null;
   readonly narrative: readonly { page: number; text: string }[];
+  /** Pages read by OCR: findings on their figures are marked as such. */
+  readonly ocrPages?: ReadonlySet<number>;
 }
 
 export function validateReport(input: ValidationInput): Finding[] {
@@ -27,5 +30,6 @@ export function validateReport(input: ValidationInput): Finding[] {
   const identities = expand(RULES, fig)
     .map((c) => evaluate(c, fig))
     .filter((f): f is Finding => f !== null);
-  return [...structureFindings(input.tables, input.year, fig), ...identities, ...narrativeFindings(input.tables, input.narrative)];
+  const findings = [...structureFindings(input.tables, input.year, fig), ...identities, ...narrativeFindings(input.tables, input.narrative)];
+  return markOcrFindings(findings, input.tables, input.ocrPages ?? new Set());
 }

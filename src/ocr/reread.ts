@@ -1,0 +1,112 @@
+// Identity-guided re-reading: where a table read by OCR breaks an identity,
+// the figures involved are read again from the page image in other ways
+// (other magnifications, the whole cell instead of the glyph box) before
+// anything is reported. A reading replaces a figure only when OCR actually
+// read it that way AND it makes the broken identity hold; a figure is never
+// changed by arithmetic alone. What still breaks is reported, marked as OCR'd
+// (validate/ocr-marks.ts).
+import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { Cell, Finding, Table } from "../../schemas/canonical.js";
+import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
+import { parseAmount, toWan } from "../recognize/amount.js";
+import { recognizeFigure } from "./pool.js";
+import { preparePage } from "./prepare.js";
+import { OCR_DPI } from "./page.js";
+
+/** Magnifications the cell is read at again (1.5 was the first reading's). */
+const ZOOMS = [1, 2, 2.5] as const;
+/** Below this confidence (0–100) a reading is not a candidate. */
+const MIN_CONFIDENCE = 15;
+
+type Key = string;
+const keyOf = (table: string, row: string | null, col: string | null): Key => `${table}|${row ?? ""}|${col ?? ""}`;
+
+/** Findings that break an identity beyond rounding (not structure or narrative ones). */
+const broken = (fs: readonly Finding[]): Finding[] => fs.filter((f) => f.severity !== "info" && !f.within_rounding && f.table !== "narrative" && f.expected !== null);
+
+export async function rereadBrokenFigures(
+  doc: PDFDocumentProxy,
+  tables: readonly Table[],
+  ocrPages: ReadonlySet<number>,
+  validate: (tables: readonly Table[]) => Finding[],
+): Promise<Table[]> {
+  let current = tables.map((t) => ({ ...t, cells: [...t.cells] }));
+  const first = broken(validate(current));
+  if (first.length === 0) return current;
+  // The OCR'd cells each broken identity involves, with where they sit.
+  const suspects = new Map<Key, { table: Table; cell: Cell }>();
+  for (const f of first) {
+    for (const r of [{ table: f.table, row: f.row, col: f.col }, ...(f.refs ?? [])]) {
+      const table = current.find((t) => t.id === r.table);
+      const cell = table?.cells.find((c) => c.row === r.row && c.col === r.col);
+      if (table && cell?.bbox && cell.page !== undefined && ocrPages.has(cell.page)) suspects.set(keyOf(table.id, cell.row, cell.col), { table, cell });
+    }
+  }
+  const candidates = await readAgain(doc, [...suspects.values()]);
+  const errors = (ts: readonly Table[]): number => broken(validate(ts)).length;
+  let worst = first.length;
+  // One figure at a time: keep a reading that leaves fewer identities broken.
+  for (const [key, readings] of candidates) {
+    const { table } = suspects.get(key)!;
+    for (const r of readings) {
+      const trial = current.map((t) => (t.id !== table.id ? t : { ...t, cells: t.cells.map((c) => (keyOf(t.id, c.row, c.col) === key ? { ...c, ...r } : c)) }));
+      const n = errors(trial);
+      if (n < worst) {
+        [current, worst] = [trial, n];
+        break;
+      }
+    }
+  }
+  return current;
+}
+
+/** Other readings of each cell: value, text and confidence, different from what the cell holds. */
+async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; cell: Cell }[]): Promise<Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>> {
+  const out = new Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>();
+  const factory = canvasFactoryOf(doc);
+  const scale = OCR_DPI / 72;
+  for (const page of [...new Set(cells.map((c) => c.cell.page!))]) {
+    const { drawn } = await preparePage(doc, factory, page, scale);
+    try {
+      const here = cells.filter((c) => c.cell.page === page);
+      const reads = await Promise.all(here.map((c) => Promise.all(ZOOMS.map((z) => readBox(drawn, factory, c.cell.bbox!, scale, z)))));
+      here.forEach((c, i) => {
+        const unit = c.table.printed_unit ?? "万元";
+        const seen = new Set<number | null>([c.cell.value]);
+        const options: Pick<Cell, "value" | "text" | "confidence">[] = [];
+        for (const r of reads[i]!) {
+          if (!r || r.confidence < MIN_CONFIDENCE) continue;
+          const parsed = parseAmount(r.text);
+          if (!parsed.ok || parsed.value === null) continue;
+          const value = toWan(parsed.value, unit);
+          if (seen.has(value)) continue;
+          seen.add(value);
+          options.push({ value, text: r.text, confidence: r.confidence / 100 });
+        }
+        if (options.length > 0) out.set(keyOf(c.table.id, c.cell.row, c.cell.col), options);
+      });
+    } finally {
+      factory.destroy(drawn);
+    }
+  }
+  return out;
+}
+
+/** The cell's box (points) cut out inside its rulings, magnified on white, read as digits. */
+function readBox(page: Drawn, factory: CanvasFactory, bbox: readonly [number, number, number, number], scale: number, zoom: number): Promise<{ text: string; confidence: number }> | null {
+  const inset = 4;
+  const [left, top] = [Math.round(bbox[0] * scale + inset), Math.round(bbox[1] * scale + inset)];
+  const [width, height] = [Math.round(bbox[2] * scale - inset) - left, Math.round(bbox[3] * scale - inset) - top];
+  if (width < 4 || height < 4) return null;
+  const margin = 20;
+  const [w2, h2] = [Math.round(width * zoom), Math.round(height * zoom)];
+  const crop = factory.create(w2 + 2 * margin, h2 + 2 * margin);
+  try {
+    crop.context.fillStyle = "#ffffff";
+    crop.context.fillRect(0, 0, w2 + 2 * margin, h2 + 2 * margin);
+    crop.context.drawImage(page.canvas, left, top, width, height, margin, margin, w2, h2);
+    return recognizeFigure(crop.canvas.toBuffer("image/png"));
+  } finally {
+    factory.destroy(crop);
+  }
+}
