@@ -10,6 +10,10 @@ import { recognize, type OcrWord } from "./pool.js";
 /** A Chinese word read with less confidence than this (0–100) sends its cell to be read again. */
 const DOUBTFUL = 75;
 const ZOOM = 1.5;
+/** How much less sure (0–100) a wrapped cell's line-by-line reading may be than the page's and still win… */
+const WRAPPED_MARGIN = 15;
+/** …and a confidence at which it always wins. */
+const SURE_ENOUGH = 60;
 
 interface Box {
   readonly x0: number;
@@ -38,7 +42,7 @@ function cellAt(x: number, y: number, segments: readonly Segment[], scale: numbe
 }
 
 export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: readonly Segment[], scale: number, page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
-  const cells = new Map<string, Box>();
+  const cells = new Map<string, Box & { wrapped: boolean }>();
   const seen = new Set<string>();
   for (const w of words) {
     if (!cjk(w.text)) continue;
@@ -48,7 +52,8 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
     if (seen.has(key) && !(w.confidence < DOUBTFUL)) continue;
     seen.add(key);
     // Doubtful words, and cells of wrapped lines whole-page reading may have read as one (事业/收入 → 事入业收, sure of itself).
-    if (w.confidence < DOUBTFUL || linesIn(box, page) > 1) cells.set(key, box);
+    const wrapped = linesIn(box, page) > 1;
+    if (w.confidence < DOUBTFUL || wrapped) cells.set(key, { ...box, wrapped: wrapped || (cells.get(key)?.wrapped ?? false) });
   }
   if (cells.size === 0) return [...words];
   const inside = (w: OcrWord, b: Box): boolean => {
@@ -57,12 +62,17 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
   };
   // Crops are cut synchronously (the page canvas is shared), then read by the pool at once.
   const boxes = [...cells.values()];
-  const again = await Promise.all(boxes.map((b) => readCell(b, page, factory)));
+  // A line of text is about a glyph tall: the page's typical Chinese glyph says how tall.
+  const heights = words.filter((w) => cjk(w.text)).map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  const glyph = heights[Math.floor(heights.length / 2)] ?? 0;
+  const again = await Promise.all(boxes.map((b) => readCell(b, page, factory, glyph)));
   let out = [...words];
   boxes.forEach((b, i) => {
     const fresh = again[i];
     const old = out.filter((w) => inside(w, b));
-    if (!fresh || fresh.length === 0 || mean(fresh) <= mean(old)) return;
+    // Wrapped lines read as one are read wrongly with confidence: there the line-by-line reading wins unless much less sure.
+    const bar = b.wrapped ? Math.min(mean(old) - WRAPPED_MARGIN, SURE_ENOUGH) : mean(old);
+    if (!fresh || fresh.length === 0 || mean(fresh) <= bar) return;
     out = [...out.filter((w) => !inside(w, b)), ...fresh];
   });
   // Reading order again: line by line, left to right (joinGlyphs relies on it).
@@ -74,13 +84,13 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
  * cell of two short wrapped lines reads them as one, glyphs interleaved:
  * 事业/收入 → 事入业收), each line cut out, magnified and read as one line.
  */
-async function readCell(b: Box, page: Drawn, factory: CanvasFactory): Promise<OcrWord[] | null> {
+async function readCell(b: Box, page: Drawn, factory: CanvasFactory, glyph: number): Promise<OcrWord[] | null> {
   // Inside the rulings (their erased margins included).
   const inset = 4;
   const [left, top] = [Math.round(b.x0 + inset), Math.round(b.y0 + inset)];
   const [width, height] = [Math.round(b.x1 - inset) - left, Math.round(b.y1 - inset) - top];
   if (width < 8 || height < 8) return null;
-  const bands = inkBands(page.context.getImageData(left, top, width, height).data, width, height);
+  const bands = inkBands(page.context.getImageData(left, top, width, height).data, width, height, glyph);
   if (bands.length === 0) return null;
   const margin = 20;
   const jobs = bands.map(([y0, y1]) => {
@@ -115,24 +125,37 @@ function linesIn(b: Box, page: Drawn): number {
 /** Gray level below which a pixel is ink. */
 const INK = 160;
 
-/** Rows of a crop holding ink, as [first, last] bands; gaps of a pixel or two (a glyph's own white) do not split a band. */
-function inkBands(rgba: Uint8ClampedArray, width: number, height: number): [number, number][] {
-  const inked: boolean[] = [];
+/**
+ * Rows of a crop holding ink, as [first, last] bands; gaps of a pixel or two
+ * (a glyph's own white) do not split a band. A band much taller than a glyph
+ * is two lines set close (a blurred scan closes the gap): it is cut at its
+ * least inked row near the middle.
+ */
+function inkBands(rgba: Uint8ClampedArray, width: number, height: number, glyph = 0): [number, number][] {
+  const ink: number[] = [];
   for (let y = 0; y < height; y++) {
     let n = 0;
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
       if ((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3 < INK) n++;
     }
-    inked.push(n > 0);
+    ink.push(n);
   }
-  const bands: [number, number][] = [];
+  const merged: [number, number][] = [];
   for (let y = 0; y < height; y++) {
-    if (!inked[y]) continue;
-    const last = bands[bands.length - 1];
+    if (ink[y] === 0) continue;
+    const last = merged[merged.length - 1];
     if (last && y - last[1] <= 3) last[1] = y;
-    else bands.push([y, y]);
+    else merged.push([y, y]);
   }
+  const split = (band: [number, number]): [number, number][] => {
+    const [a, z] = band;
+    if (glyph <= 0 || z - a + 1 < 1.7 * glyph) return [band];
+    let cut = -1;
+    for (let y = Math.round(a + 0.3 * (z - a)); y <= Math.round(a + 0.7 * (z - a)); y++) if (cut < 0 || ink[y]! < ink[cut]!) cut = y;
+    return [...split([a, cut - 1]), ...split([cut + 1, z])];
+  };
+  const bands = merged.flatMap(split);
   // A speck the despeckler left is no line: a line is at least a third of the tallest one.
   const tallest = Math.max(0, ...bands.map(([a, z]) => z - a + 1));
   return bands.filter(([a, z]) => z - a + 1 >= tallest / 3);
