@@ -13,8 +13,8 @@ import { recognizeFigure } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { OCR_DPI } from "./page.js";
 
-/** Magnifications the cell is read at again (1.5 was the first reading's). */
-const ZOOMS = [1, 2, 2.5] as const;
+/** Magnifications the figure is read at again, cut by the ink in its cell (the first reading cut it by the word's box). */
+const ZOOMS = [1.5, 1, 2] as const;
 /** Below this confidence (0–100) a reading is not a candidate. */
 const MIN_CONFIDENCE = 15;
 
@@ -74,9 +74,13 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
         const unit = c.table.printed_unit ?? "万元";
         const seen = new Set<number | null>([c.cell.value]);
         const options: Pick<Cell, "value" | "text" | "confidence">[] = [];
+        // A speck read as a figure: every closer reading finds no digit at all, so the cell reads blank.
+        if (c.cell.value !== null && reads[i]!.every((r) => r !== null && !/\d/.test(r.text))) options.push({ value: null, text: "", confidence: 1 });
         for (const r of reads[i]!) {
           if (!r || r.confidence < MIN_CONFIDENCE) continue;
-          const parsed = parseAmount(r.text);
+          // A stray separator ("25,.27") does not make the reading less of an amount.
+          const first = parseAmount(r.text);
+          const parsed = first.ok ? first : parseAmount(r.text.replace(/,/g, ""));
           if (!parsed.ok || parsed.value === null) continue;
           const value = toWan(parsed.value, unit);
           if (seen.has(value)) continue;
@@ -92,13 +96,24 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
   return out;
 }
 
-/** The cell's box (points) cut out inside its rulings, magnified on white, read as digits. */
+/**
+ * The figure in a cell's box (points): the ink inside the rulings, cut out
+ * with a little room, magnified on white and read as digits. A cell with no
+ * ink reads as blank.
+ */
 function readBox(page: Drawn, factory: CanvasFactory, bbox: readonly [number, number, number, number], scale: number, zoom: number): Promise<{ text: string; confidence: number }> | null {
   const inset = 4;
-  const [left, top] = [Math.round(bbox[0] * scale + inset), Math.round(bbox[1] * scale + inset)];
-  const [width, height] = [Math.round(bbox[2] * scale - inset) - left, Math.round(bbox[3] * scale - inset) - top];
-  if (width < 4 || height < 4) return null;
-  const margin = 20;
+  const [cx, cy] = [Math.round(bbox[0] * scale + inset), Math.round(bbox[1] * scale + inset)];
+  const [cw, ch] = [Math.round(bbox[2] * scale - inset) - cx, Math.round(bbox[3] * scale - inset) - cy];
+  if (cw < 4 || ch < 4) return null;
+  const ink = inkBox(page.context.getImageData(cx, cy, cw, ch).data, cw, ch);
+  if (!ink) return Promise.resolve({ text: "", confidence: 100 });
+  const glyph = ink.y1 - ink.y0 + 1;
+  const left = Math.max(0, cx + ink.x0 - Math.round(glyph * 0.25));
+  const top = Math.max(0, cy + ink.y0 - Math.round(glyph * 0.2));
+  const width = Math.min(page.canvas.width, cx + ink.x1 + 1 + Math.round(glyph * 0.15)) - left;
+  const height = Math.min(page.canvas.height, cy + ink.y1 + 1 + Math.round(glyph * 0.2)) - top;
+  const margin = Math.round(glyph * 0.6 * zoom);
   const [w2, h2] = [Math.round(width * zoom), Math.round(height * zoom)];
   const crop = factory.create(w2 + 2 * margin, h2 + 2 * margin);
   try {
@@ -109,4 +124,19 @@ function readBox(page: Drawn, factory: CanvasFactory, bbox: readonly [number, nu
   } finally {
     factory.destroy(crop);
   }
+}
+
+/** Gray level below which a pixel is ink. */
+const INK = 160;
+
+/** The bounding box of the ink in an RGBA crop, or null when it holds none. */
+function inkBox(rgba: Uint8ClampedArray, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } | null {
+  let [x0, y0, x1, y1] = [width, height, -1, -1];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      if ((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3 >= INK) continue;
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    }
+  return x1 < 0 ? null : { x0, y0, x1, y1 };
 }
