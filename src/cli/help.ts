@@ -31,7 +31,7 @@ Options:
   --db FILE    SQLite database, created if missing (default ${DEFAULT_DB})
   --jobs N     files read at once (default ${os.availableParallelism()}, the CPUs available)
   --ocr        read pages with no usable text layer (scans, garbled fonts) by OCR
-               (experimental: tesseract.js, offline; figures not yet re-read or marked)
+               (tesseract.js, offline; figures keep their confidence, findings on them say so)
   -h, --help   show this help
 
 Exits 0 when every file was processed, failed ones included; non-zero when

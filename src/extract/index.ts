@@ -14,7 +14,7 @@ export type { Extraction } from "./types.js";
 export { ExtractError } from "../source/errors.js";
 
 export interface ExtractOptions {
-  /** Read pages with no usable text layer by OCR (experimental: figures are not yet re-read or marked as OCR'd). */
+  /** Read pages with no usable text layer by OCR (src/ocr/): scans, and fonts whose text comes out garbled. */
   readonly ocr?: boolean;
 }
 

@@ -6,6 +6,7 @@
 import type { Segment } from "../source/model.js";
 import type { CanvasFactory, Drawn } from "../source/canvas.js";
 import { recognize, type OcrWord } from "./pool.js";
+import { magnified } from "./crop.js";
 
 /** A Chinese word read with less confidence than this (0–100) sends its cell to be read again. */
 const DOUBTFUL = 75;
@@ -96,21 +97,13 @@ async function readCell(b: Box, page: Drawn, factory: CanvasFactory, glyph: numb
   const jobs = bands.map(([y0, y1]) => {
     const pad = Math.round((y1 - y0) * 0.2);
     const [bt, bh] = [Math.max(0, y0 - pad), Math.min(height, y1 + pad + 1) - Math.max(0, y0 - pad)];
-    const [w2, h2] = [Math.round(width * ZOOM), Math.round(bh * ZOOM)];
-    const crop = factory.create(w2 + 2 * margin, h2 + 2 * margin);
-    try {
-      crop.context.fillStyle = "#ffffff";
-      crop.context.fillRect(0, 0, w2 + 2 * margin, h2 + 2 * margin);
-      crop.context.drawImage(page.canvas, left, top + bt, width, bh, margin, margin, w2, h2);
-      const png = crop.canvas.toBuffer("image/png");
-      const back = (v: number, origin: number): number => origin + (v - margin) / ZOOM;
-      const [lineY0, lineY1] = [top + y0, top + y1 + 1];
-      return recognize(png, "line").then((ws) =>
-        ws.map((w) => ({ ...w, x0: back(w.x0, left), x1: back(w.x1, left), y0: back(w.y0, top + bt), y1: back(w.y1, top + bt), lineY0, lineY1 })),
-      );
-    } finally {
-      factory.destroy(crop);
-    }
+    const png = magnified(page, factory, { x0: left, y0: top + bt, x1: left + width, y1: top + bt + bh }, ZOOM, margin);
+    if (!png) return Promise.resolve([]);
+    const back = (v: number, origin: number): number => origin + (v - margin) / ZOOM;
+    const [lineY0, lineY1] = [top + y0, top + y1 + 1];
+    return recognize(png, "line").then((ws) =>
+      ws.map((w) => ({ ...w, x0: back(w.x0, left), x1: back(w.x1, left), y0: back(w.y0, top + bt), y1: back(w.y1, top + bt), lineY0, lineY1 })),
+    );
   });
   return (await Promise.all(jobs)).flat();
 }

@@ -5,9 +5,10 @@
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel, TextRun } from "../source/model.js";
 import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
-import { recognize, recognizeFigure, type OcrWord } from "./pool.js";
+import { recognize, type OcrWord } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
+import { readFigureAt } from "./crop.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
 export const OCR_DPI = 300;
@@ -111,13 +112,13 @@ const MIN_READING_CONFIDENCE = 15;
 
 /**
  * Second pass on figures: each is cut out of the page by its glyph box and
- * read again as one line of digits and separators (readFigure). Whole-page reading drops a leading "1," now and then
+ * read again as one line of digits and separators (crop.ts readFigureAt). Whole-page reading drops a leading "1," now and then
  * though the box spans it; the re-read wins when it keeps the first reading's
  * digits at its end, or is surer. Readings that agree raise the confidence.
  */
 async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
   // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
-  const again = await Promise.all(words.map((w) => (mayBeFigure(w.text) ? readFigure(w, page, factory) : null)));
+  const again = await Promise.all(words.map((w) => (mayBeFigure(w.text) ? readFigureAt(page, factory, w) : null)));
   return words.map((w, i) => {
     const first = asFigure(w.text);
     const a = again[i];
@@ -130,31 +131,6 @@ async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: Ca
     // Two readings that disagree: whichever is kept, it is no surer than the less sure of them.
     return { ...w, text: better ? a.text : first, confidence: Math.min(w.confidence, a.confidence) };
   });
-}
-
-/**
- * One figure cut out by its glyph box, magnified 1.5× on a white margin:
- * measured on the seed's scans, chi_sim reads "1,136.18" whole this way where
- * at its own size (or 2×, or with the neighbours' ink around it) it drops the "1,".
- */
-function readFigure(w: OcrWord, page: Drawn, factory: CanvasFactory, zoom = 1.5): Promise<{ text: string; confidence: number }> | null {
-  const glyph = w.y1 - w.y0;
-  const left = Math.max(0, Math.round(w.x0 - glyph * 0.25));
-  const top = Math.max(0, Math.round(w.y0 - glyph * 0.2));
-  const width = Math.min(page.canvas.width - left, Math.round(w.x1 + glyph * 0.15) - left);
-  const height = Math.min(page.canvas.height - top, Math.round(w.y1 + glyph * 0.2) - top);
-  if (width <= 0 || height <= 0) return null;
-  const margin = Math.round(glyph * 0.6 * zoom);
-  const [w2, h2] = [Math.round(width * zoom), Math.round(height * zoom)];
-  const crop = factory.create(w2 + 2 * margin, h2 + 2 * margin);
-  try {
-    crop.context.fillStyle = "#ffffff";
-    crop.context.fillRect(0, 0, w2 + 2 * margin, h2 + 2 * margin);
-    crop.context.drawImage(page.canvas, left, top, width, height, margin, margin, w2, h2);
-    return recognizeFigure(crop.canvas.toBuffer("image/png"));
-  } finally {
-    factory.destroy(crop);
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Cell, Finding, Table } from "../../schemas/canonical.js";
 import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { parseAmount, toWan } from "../recognize/amount.js";
-import { recognizeFigure } from "./pool.js";
+import { readFigureAt } from "./crop.js";
 import { preparePage } from "./prepare.js";
 import { OCR_DPI } from "./page.js";
 
@@ -108,22 +108,7 @@ function readBox(page: Drawn, factory: CanvasFactory, bbox: readonly [number, nu
   if (cw < 4 || ch < 4) return null;
   const ink = inkBox(page.context.getImageData(cx, cy, cw, ch).data, cw, ch);
   if (!ink) return Promise.resolve({ text: "", confidence: 100 });
-  const glyph = ink.y1 - ink.y0 + 1;
-  const left = Math.max(0, cx + ink.x0 - Math.round(glyph * 0.25));
-  const top = Math.max(0, cy + ink.y0 - Math.round(glyph * 0.2));
-  const width = Math.min(page.canvas.width, cx + ink.x1 + 1 + Math.round(glyph * 0.15)) - left;
-  const height = Math.min(page.canvas.height, cy + ink.y1 + 1 + Math.round(glyph * 0.2)) - top;
-  const margin = Math.round(glyph * 0.6 * zoom);
-  const [w2, h2] = [Math.round(width * zoom), Math.round(height * zoom)];
-  const crop = factory.create(w2 + 2 * margin, h2 + 2 * margin);
-  try {
-    crop.context.fillStyle = "#ffffff";
-    crop.context.fillRect(0, 0, w2 + 2 * margin, h2 + 2 * margin);
-    crop.context.drawImage(page.canvas, left, top, width, height, margin, margin, w2, h2);
-    return recognizeFigure(crop.canvas.toBuffer("image/png"));
-  } finally {
-    factory.destroy(crop);
-  }
+  return readFigureAt(page, factory, { x0: cx + ink.x0, y0: cy + ink.y0, x1: cx + ink.x1 + 1, y1: cy + ink.y1 + 1 }, zoom);
 }
 
 /** Gray level below which a pixel is ink. */

@@ -51,7 +51,7 @@ export async function processFile(absPath: string, file: string, options: Extrac
     const withMeta: Report = { ...known, status: "failed", error };
     return ExportLine.safeParse(withMeta).success ? withMeta : { ...base, status: "failed", error };
   };
-  // Pages only OCR can read (scans, fonts without a usable ToUnicode map): until OCR lands, say so.
+  // Pages only OCR can read (scans, fonts without a usable ToUnicode map): without --ocr, say so.
   const ocr = extraction.pages.filter((p) => p.route === "ocr").length;
   if (!options.ocr && extraction.kind !== "final" && ocr > 0 && ocr * 2 >= extraction.page_count) {
     return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); ingest --ocr reads them (experimental)`);

@@ -59,12 +59,12 @@ const MAX_SHARE = 0.4;
 /** The runner-up must be this much further away, or the text is ambiguous and matches nothing. */
 const MARGIN = 0.5;
 
-/** The candidate whose phrase the text reads as, or null when none is close, or two are. */
-export function closest<K>(text: string, candidates: readonly Said<K>[]): K | null {
+/** The candidate whose phrase the text reads as, or null when none is close (within `share` of its length), or two are. */
+export function closest<K>(text: string, candidates: readonly Said<K>[], share = MAX_SHARE): K | null {
   if (text === "") return null;
   const scored = candidates
     .flatMap((c) => c.says.map((s) => ({ key: c.key, d: cellDistance(text, s), len: [...s].length })))
-    .filter((s) => s.d <= MAX_SHARE * s.len)
+    .filter((s) => s.d <= share * s.len)
     .sort((x, y) => x.d - y.d);
   const best = scored[0];
   if (!best) return null;

@@ -22,7 +22,10 @@ export function markOcrFindings(findings: readonly Finding[], tables: readonly T
   return findings.map((f) => {
     const involved = [read(f.table, f.row, f.col), ...(f.refs ?? []).map((r) => read(r.table, r.row, r.col))];
     const narrative = f.table === "narrative" && f.page !== undefined && f.page !== null && ocrPages.has(f.page);
-    if (!narrative && !involved.some((i) => i.ocr)) return f;
+    // A standard table not found in a report read partly by OCR: its title may be what OCR could not read.
+    const unfound = f.rule === "table.missing" && f.table !== null && !byTable.has(f.table);
+    if (!narrative && !unfound && !involved.some((i) => i.ocr)) return f;
+    if (unfound) return { ...f, message: `${f.message}（报告有页面经OCR识别，可能是未能识读此表）`, ocr: { confidence: null } };
     const known = involved.flatMap((i) => (i.ocr && i.confidence !== null ? [i.confidence] : []));
     const confidence = narrative || known.length === 0 ? null : Math.min(...known);
     const note = confidence === null ? "（所涉数字经OCR识别，可能是识读错误）" : `（所涉数字经OCR识别，最低置信度 ${confidence.toFixed(2)}，可能是识读错误）`;

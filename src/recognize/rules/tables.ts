@@ -2,6 +2,7 @@
 // 公开01表, none), year prefix and wording; the rules are tried in order, most
 // specific first, on the title with whitespace removed.
 import type { StandardTableId } from "../../../schemas/canonical.js";
+import { closest, type Said } from "../fuzzy.js";
 
 export interface TitleRule {
   readonly id: StandardTableId;
@@ -11,7 +12,8 @@ export interface TitleRule {
 }
 
 export const TITLE_RULES: readonly TitleRule[] = [
-  { id: "T7", match: /三公.{0,2}经费.*决算表/ },
+  // OCR reads the quotes round 三公 as stray glyphs, even between the two (“三一公9”).
+  { id: "T7", match: /三.{0,3}公.{0,3}经费.*决算表/ },
   { id: "T6", match: /(一般公共预算|财政拨款).*基本支出决算(明细)?表/ },
   { id: "T8", match: /政府性基金预算财政拨款(收入)?支出决算表/ },
   { id: "T9", match: /国有资本经营预算财政拨款(收入)?支出决算表/ },
@@ -31,14 +33,37 @@ export const TOC_ENTRY = /[.．…·。]{3,}\s*\d*$/;
 /** The heading of a whole part ("上海市XX局2023年度部门决算表"), not of one table. */
 export const PART_HEADING = /(部门|单位)(决算|预算)(报)?表$|^第.部分/;
 
+/** How each table's title prints in the national template, for OCR'd titles no rule matches exactly. */
+const TITLE_SAYS: readonly Said<StandardTableId>[] = [
+  { key: "T1", says: ["收入支出决算总表", "收入支出决算表"] },
+  { key: "T2", says: ["收入决算表"] },
+  { key: "T3", says: ["支出决算表"] },
+  { key: "T4", says: ["财政拨款收入支出决算总表", "财政拨款收入支出决算表"] },
+  { key: "T5", says: ["一般公共预算财政拨款支出决算表"] },
+  { key: "T6", says: ["一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"] },
+  { key: "T7", says: ["一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表"] },
+  { key: "T8", says: ["政府性基金预算财政拨款收入支出决算表"] },
+  { key: "T9", says: ["国有资本经营预算财政拨款支出决算表"] },
+];
+
 export function standardTableOf(title: string): StandardTableId | null {
   // A title ends with its 表; "…决算总表说明" is a heading about the table.
   if (!/表$/.test(title)) return null;
+  // OCR'd: the whole title after its year (or 公开NN表), close to one table's printed title.
+  const core = title.replace(/^.*?\d{4}\s*年度?/, "").replace(/^(公开)?\d+表/, "");
+  const near = closest(core, TITLE_SAYS, 0.2);
   for (const rule of TITLE_RULES) {
-    if (rule.match.test(title) && !(rule.unless?.test(title) ?? false)) return rule.id;
+    if (!rule.match.test(title)) continue;
+    // A title a rule turned away (a 明细 or 项目 variant) is no standard table at all.
+    if (rule.unless?.test(title) ?? false) return null;
+    // The generic titles (…收入决算表, …支出决算表) also match a specific one whose words OCR garbled (财政拨歉收人支出决算总表).
+    return GENERIC.has(rule.id) && near !== null ? near : rule.id;
   }
-  return null;
+  return near;
 }
+
+/** Tables whose title rule is a suffix that more specific titles end with too. */
+const GENERIC = new Set<StandardTableId>(["T1", "T2", "T3"]);
 
 /** Strips numbering and decorations around a title: "（表1）", "公开01表", "表一". */
 export function cleanTitle(title: string): string {
@@ -48,7 +73,7 @@ export function cleanTitle(title: string): string {
     .replace(/[（(]\s*(表|公开)\s*[一二三四五六七八九十\d]+\s*(表)?[)）]$/, "")
     // OCR reads the bracket round a number as stray marks ("(江木表4)", "〔(表8)"): a
     // trailing bracket holding a 表 number goes whatever else it holds.
-    .replace(/[（(〔【\[]+[^（()）〔【]{0,8}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
+    .replace(/[（(〔【\[][^表]{0,10}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
     .replace(/[（(〔【[]+$/, "")
     // …and a speck read as a glyph between the title's 表 and that bracket ("决算总表申(表4)").
     .replace(/(决算(总)?表)[^表\s]{1,2}$/, (all, head: string) => (numbered ? head : all))
