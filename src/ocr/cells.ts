@@ -1,8 +1,9 @@
-// Cell by cell where whole-page reading was unsure: a ruled table's header
-// cells hold two or three short wrapped lines in a small font, and whole-page
-// reading of a noisy scan turns them into look-alike glyphs (因公出国 → 三一).
-// A cell holding a doubtful Chinese word is cut out between its rulings,
-// magnified, and read again on its own; the surer reading of the cell wins.
+// Cell by cell where whole-page reading goes wrong: a ruled table's header
+// cells hold two or three short wrapped lines in a small font, which one pass
+// over the page reads as one line, glyphs interleaved (事业/收入 → 事入业收),
+// and on a noisy scan turns into look-alikes (因公出国 → 三一). A cell holding
+// a doubtful Chinese word, or more than one line of ink, is cut out between
+// its rulings, split into its lines, and each read magnified on its own.
 import type { Segment } from "../source/model.js";
 import type { CanvasFactory, Drawn } from "../source/canvas.js";
 import { recognize, type OcrWord } from "./pool.js";
@@ -46,10 +47,12 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
   const cells = new Map<string, Box & { wrapped: boolean }>();
   const seen = new Set<string>();
   for (const w of words) {
-    if (!cjk(w.text)) continue;
+    // Figures have their own second pass; any other word may be a header OCR garbled ("其他收入" → "tk").
+    if (!cjk(w.text) && (/^[-\d,.]+$/.test(w.text) || w.confidence >= DOUBTFUL)) continue;
     const box = cellAt((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, segments, scale);
     if (!box) continue;
-    const key = `${box.x0},${box.y0}`;
+    // The same cell seen from two of its words may differ by a pixel where a ruling is slightly skewed.
+    const key = `${Math.round(box.x0 / 4)},${Math.round(box.y0 / 4)}`;
     if (seen.has(key) && !(w.confidence < DOUBTFUL)) continue;
     seen.add(key);
     // Doubtful words, and cells of wrapped lines whole-page reading may have read as one (事业/收入 → 事入业收, sure of itself).
@@ -74,6 +77,8 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
     // Wrapped lines read as one are read wrongly with confidence: there the line-by-line reading wins unless much less sure.
     const bar = b.wrapped ? Math.min(mean(old) - WRAPPED_MARGIN, SURE_ENOUGH) : mean(old);
     if (!fresh || fresh.length === 0 || mean(fresh) <= bar) return;
+    // A cell that read as Chinese does not become marks and Latin letters ("其他收入" → "tk").
+    if (old.some((w) => cjk(w.text)) && !fresh.some((w) => cjk(w.text))) return;
     out = [...out.filter((w) => !inside(w, b)), ...fresh];
   });
   // Reading order again: line by line, left to right (joinGlyphs relies on it).

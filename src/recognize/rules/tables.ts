@@ -75,8 +75,8 @@ export function cleanTitle(title: string): string {
     // trailing bracket holding a 表 number goes whatever else it holds.
     .replace(/[（(〔【\[][^表]{0,10}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
     .replace(/[（(〔【[]+$/, "")
-    // …and a speck read as a glyph between the title's 表 and that bracket ("决算总表申(表4)").
-    .replace(/(决算(总)?表)[^表\s]{1,2}$/, (all, head: string) => (numbered ? head : all))
+    // …and specks read as glyphs between the title's 表 and that bracket ("决算总表>支A(表4)").
+    .replace(/(决算(总|明细)?表)[^表\s]{1,4}$/, (all, head: string) => (numbered ? head : all))
     .replace(/公开\s*\d+\s*表$/, "")
     .trim();
 }
