@@ -54,8 +54,12 @@ export function standardTableOf(title: string): StandardTableId | null {
   const near = closest(core, TITLE_SAYS, 0.2);
   for (const rule of TITLE_RULES) {
     if (!rule.match.test(title)) continue;
-    // A title a rule turned away (a 明细 or 项目 variant) is no standard table at all.
-    if (rule.unless?.test(title) ?? false) return null;
+    // A title a specific rule turned away (a 明细 or 项目 variant) is no standard table at all;
+    // the generic rules turn away the words of the specific ones, which OCR may have garbled.
+    if (rule.unless?.test(title) ?? false) {
+      if (GENERIC.has(rule.id)) continue;
+      return null;
+    }
     // The generic titles (…收入决算表, …支出决算表) also match a specific one whose words OCR garbled (财政拨歉收人支出决算总表).
     return GENERIC.has(rule.id) && near !== null ? near : rule.id;
   }
@@ -76,7 +80,7 @@ export function cleanTitle(title: string): string {
     .replace(/[（(〔【\[][^表]{0,10}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
     .replace(/[（(〔【[]+$/, "")
     // …and specks read as glyphs between the title's 表 and that bracket ("决算总表>支A(表4)").
-    .replace(/(决算(总|明细)?表)[^表\s]{1,4}$/, (all, head: string) => (numbered ? head : all))
+    .replace(/(决算(总|明细)?表)([^表\s]{1,4})$/, (all, head: string, _k: string, rest: string) => (numbered || !/说明|续|情况|[a-z]{2}/.test(rest) ? head : all))
     .replace(/公开\s*\d+\s*表$/, "")
     .trim();
 }
