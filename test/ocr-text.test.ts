@@ -1,0 +1,51 @@
+// Text as tesseract read it from the scan corpus (corpus/scans), recorded
+// from real runs: titles, headers and line labels must still name their
+// table, column and line; text-layer wording that is not a table must not.
+import { describe, expect, it } from "vitest";
+import { cleanTitle, standardTableOf } from "../src/recognize/rules/tables.js";
+import { COLUMN_RULES, matchColumn, t7ColumnKey } from "../src/recognize/rules/columns.js";
+import { T1_EXPENSE_LINES, T4_EXPENSE_LINES, closeLine, matchLine } from "../src/recognize/rules/lines.js";
+
+const tableOf = (title: string): string | null => standardTableOf(cleanTitle(title));
+
+describe("OCR'd table titles", () => {
+  it("name their table through specks, garbled brackets and quotes", () => {
+    expect(tableOf("2021年度财政拨款收入支出决算总表(江木表4)")).toBe("T4");
+    expect(tableOf("2021年度财政拨款收入支出决算总表(表4)申")).toBe("T4");
+    expect(tableOf("2021年度财政拨款收入支出决算总表>支A(表4)")).toBe("T4");
+    expect(tableOf("2021年度政府性基金预算财政拨款收入支出决算表〔(表8)")).toBe("T8");
+    expect(tableOf("年度国有资本经营预算财政拨款支出决算表(心=>士2021表9)")).toBe("T9");
+    expect(tableOf("2021年度一般公共预算财政2拨款《6三一公93经费支出决算表(表7)")).toBe("T7");
+    expect(tableOf("2021年度一般公共预算财政拨款三公经费支出决算表(>立66一一【表7)")).toBe("T7");
+    expect(tableOf("收入决算总表心")).toBe("T2");
+    expect(tableOf("财政拨款收入支出决算总表.一")).toBe("T4");
+    expect(tableOf("Css般公共预算财政拨款支出决算表N五标")).toBe("T5");
+    expect(tableOf("2021年度财政拨歉收人支出决算总表(表4)")).toBe("T4");
+  });
+
+  it("leave headings about a table, its 明细/项目 variants and other tables alone", () => {
+    expect(tableOf("2021年度收入支出决算总表说明")).toBeNull();
+    expect(tableOf("2021年度一般公共预算财政拨款项目支出决算表")).toBeNull();
+    expect(tableOf("收入支出决算表（续）")).toBeNull();
+  });
+});
+
+describe("OCR'd headers and line labels", () => {
+  it("name their column despite chi_sim's confusions and stray marks", () => {
+    const t2 = COLUMN_RULES.T2!;
+    expect(matchColumn(t2, ["咤财政拨款收入"])).toBe("fiscal");
+    expect(matchColumn(t2, ["经营收C"])).toBe("operating");
+    expect(matchColumn(t2, ["其他收人"])).toBe("other");
+    expect(matchColumn(COLUMN_RULES.T9!, ["本年支出", "久1合计"])).toBe("total");
+    expect(matchColumn(COLUMN_RULES.T8!, ["。木年收入"])).toBe("income");
+    expect(matchColumn(COLUMN_RULES.T8!, ["年未结转和结余"])).toBe("carry_end");
+    // A 小计 OCR could not read is its group's own figure.
+    expect(t7ColumnKey(["预算数", "公务用车购置及运行费", "卜诈"])).toBe("budget_vehicle");
+  });
+
+  it("name their line (年未 for 年末), and a class line is still a class", () => {
+    expect(matchLine(T1_EXPENSE_LINES, "年未结转和结余") ?? closeLine(T1_EXPENSE_LINES, "年未结转和结余")).toBe("carry_end");
+    expect(closeLine(T4_EXPENSE_LINES, "年未财政拨款结转和结余")).toBe("carry_end");
+    expect(closeLine(T1_EXPENSE_LINES, "一般公共服务支出")).toBeNull();
+  });
+});
