@@ -17,6 +17,7 @@ import { SEED_VARIANT } from "../src/corpus/variant.js";
 import { canvasFactoryOf, drawPage, pageSize } from "../src/source/canvas.js";
 import { pageHealth } from "../src/source/health.js";
 import { openPdf, readPage } from "../src/source/pdf.js";
+import { estimateSkew } from "../src/ocr/deskew.js";
 import { tempDir } from "./support/temp.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -49,36 +50,11 @@ async function render(pdf: Uint8Array, n: number, dpi: number): Promise<Gray> {
 }
 
 /**
- * The tilt of the page's lines, in degrees counter-clockwise: the angle whose
- * projection of the dark pixels is sharpest (rulings and text lines then fall
- * into single rows). A line tilted by θ runs along y + x·tan θ = const.
+ * The tilt of the page's lines, in degrees counter-clockwise (as the scan
+ * records it): the OCR route's own measure (ocr/deskew.ts), whose positive
+ * angle is content running down to the right, i.e. clockwise.
  */
-function detectSkew(img: Gray): number {
-  const dark: number[] = [];
-  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (img.lum[y * img.width + x]! < 128) dark.push(x, y);
-  // Bins of one pixel along the projection; tan 3° of the width either side of the rows.
-  const pad = Math.ceil(img.width * Math.tan((3.2 * Math.PI) / 180)) + 1;
-  const bins = new Int32Array(img.height + 2 * pad);
-  const sharpness = (deg: number): number => {
-    const t = Math.tan((deg * Math.PI) / 180);
-    bins.fill(0);
-    for (let i = 0; i < dark.length; i += 2) bins[Math.round(dark[i + 1]! + dark[i]! * t) + pad]!++;
-    let s = 0;
-    for (const c of bins) s += c * c;
-    return s;
-  };
-  const best = (from: number, to: number, step: number): number => {
-    let arg = from;
-    let max = -1;
-    for (let a = from; a <= to + 1e-9; a += step) {
-      const s = sharpness(a);
-      if (s > max) [max, arg] = [s, a];
-    }
-    return arg;
-  };
-  const coarse = best(-3, 3, 0.1);
-  return best(coarse - 0.1, coarse + 0.1, 0.01);
-}
+const detectSkew = (img: Gray): number => -estimateSkew(img.lum, img.width, img.height);
 
 const median = (values: Uint8Array): number => {
   const counts = new Array<number>(256).fill(0);

@@ -25,26 +25,23 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     for (let n = 1; n <= opened.pageCount; n++) pages.push(await readPage(opened.doc, n));
     const health = pages.map(pageHealth);
     // Pages whose text layer is missing or garbled are read from their image, when asked.
-    if (options.ocr) {
-      // As many pages at once as the pool has workers: each holds a 300 dpi page image.
-      const todo = health.filter((h) => h.route === "ocr").map((h) => h.page);
-      const width = Math.max(1, os.availableParallelism());
-      for (let i = 0; i < todo.length; i += width) {
-        const batch = todo.slice(i, i + width);
-        const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n)));
-        batch.forEach((n, k) => (pages[n - 1] = read[k]!));
-      }
+    const ocrPages = options.ocr ? health.filter((h) => h.route === "ocr").map((h) => h.page) : [];
+    // As many pages at once as the pool has workers: each holds a 300 dpi page image.
+    const width = Math.max(1, os.availableParallelism());
+    for (let i = 0; i < ocrPages.length; i += width) {
+      const batch = ocrPages.slice(i, i + width);
+      const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n)));
+      batch.forEach((n, k) => (pages[n - 1] = read[k]!));
     }
     const recognized = recognizeDocument(pages);
-    const ocrPages = new Set(options.ocr ? health.filter((h) => h.route === "ocr").map((h) => h.page) : []);
     // Figures OCR read that break an identity are read again before anything is reported.
     const tables =
-      ocrPages.size === 0
+      ocrPages.length === 0
         ? recognized.tables
-        : await rereadBrokenFigures(opened.doc, recognized.tables, ocrPages, (ts) =>
+        : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(ocrPages), (ts) =>
             validateReport({ tables: ts, year: recognized.year, printed_unit: recognized.printed_unit, narrative: [] }),
           );
-    return { ...recognized, tables, pages: health, page_count: opened.pageCount, producer: opened.producer };
+    return { ...recognized, tables, pages: health, ocr_pages: ocrPages, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();
   }

@@ -11,6 +11,8 @@ export interface Extraction {
   readonly tables: Table[];
   /** Per page: text layer or OCR, and the text layer's health score. */
   readonly pages: readonly PageRoute[];
+  /** The pages read by OCR (those routed to it, when OCR was asked for), in order. */
+  readonly ocr_pages: readonly number[];
   /** Full text of pages outside tables, in reading order, for narrative checks. */
   readonly narrative: readonly { page: number; text: string }[];
 }

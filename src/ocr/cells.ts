@@ -8,10 +8,13 @@ import type { Segment } from "../source/model.js";
 import type { CanvasFactory, Drawn } from "../source/canvas.js";
 import { recognize, type OcrWord } from "./pool.js";
 import { magnified } from "./crop.js";
+import { INK, cellInside, grayAt, type PixelRect } from "./ink.js";
 
 /** A Chinese word read with less confidence than this (0–100) sends its cell to be read again. */
 const DOUBTFUL = 75;
 const ZOOM = 1.5;
+/** A cell's inside narrower or lower than this (pixels) holds no glyph to read. */
+const MIN_CELL = 8;
 /** How much less sure (0–100) a wrapped cell's line-by-line reading may be than the page's and still win… */
 const WRAPPED_MARGIN = 15;
 /** …and a confidence at which it always wins. */
@@ -91,12 +94,10 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
  * 事业/收入 → 事入业收), each line cut out, magnified and read as one line.
  */
 async function readCell(b: Box, page: Drawn, factory: CanvasFactory, glyph: number): Promise<OcrWord[] | null> {
-  // Inside the rulings (their erased margins included).
-  const inset = 4;
-  const [left, top] = [Math.round(b.x0 + inset), Math.round(b.y0 + inset)];
-  const [width, height] = [Math.round(b.x1 - inset) - left, Math.round(b.y1 - inset) - top];
-  if (width < 8 || height < 8) return null;
-  const bands = inkBands(page.context.getImageData(left, top, width, height).data, width, height, glyph);
+  const inside = cellInside(b, MIN_CELL);
+  if (!inside) return null;
+  const { left, top, width, height } = inside;
+  const bands = inkBands(page, inside, glyph);
   if (bands.length === 0) return null;
   const margin = 20;
   const jobs = bands.map(([y0, y1]) => {
@@ -114,14 +115,9 @@ async function readCell(b: Box, page: Drawn, factory: CanvasFactory, glyph: numb
 }
 
 function linesIn(b: Box, page: Drawn): number {
-  const inset = 4;
-  const [left, top] = [Math.round(b.x0 + inset), Math.round(b.y0 + inset)];
-  const [width, height] = [Math.round(b.x1 - inset) - left, Math.round(b.y1 - inset) - top];
-  return width < 8 || height < 8 ? 0 : inkBands(page.context.getImageData(left, top, width, height).data, width, height).length;
+  const inside = cellInside(b, MIN_CELL);
+  return inside ? inkBands(page, inside).length : 0;
 }
-
-/** Gray level below which a pixel is ink. */
-const INK = 160;
 
 /**
  * Rows of a crop holding ink, as [first, last] bands; gaps of a pixel or two
@@ -129,14 +125,12 @@ const INK = 160;
  * is two lines set close (a blurred scan closes the gap): it is cut at its
  * least inked row near the middle.
  */
-function inkBands(rgba: Uint8ClampedArray, width: number, height: number, glyph = 0): [number, number][] {
+function inkBands(page: Drawn, { left, top, width, height }: PixelRect, glyph = 0): [number, number][] {
+  const rgba = page.context.getImageData(left, top, width, height).data;
   const ink: number[] = [];
   for (let y = 0; y < height; y++) {
     let n = 0;
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if ((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3 < INK) n++;
-    }
+    for (let x = 0; x < width; x++) if (grayAt(rgba, y * width + x) < INK) n++;
     ink.push(n);
   }
   const merged: [number, number][] = [];

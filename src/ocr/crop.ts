@@ -30,6 +30,9 @@ export function magnified(page: Drawn, factory: CanvasFactory, region: PixelBox,
   }
 }
 
+/** Below this confidence (0–100) a digits-only reading is noise ("11" for a blurred "1,136.18"), not a reading. */
+export const MIN_FIGURE_CONFIDENCE = 15;
+
 /**
  * A figure read as one line of digits and separators, cut by its glyph box
  * with a little room (none of the next row). Measured on the seed's scans:

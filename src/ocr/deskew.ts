@@ -3,9 +3,7 @@
 // neighbours' words. The skew is measured from the page's own ink (text lines
 // and rulings are horizontal when straight) and the page turned back.
 import type { CanvasFactory, Drawn } from "../source/canvas.js";
-
-/** Gray level (0–255) below which a pixel is ink; paper scans as light gray. */
-const INK = 160;
+import { INK, grayAt } from "./ink.js";
 /** Skews searched, in degrees either way: scanners and phones do worse, but tables stay readable only up to this. */
 const MAX_SKEW = 4;
 /** Turning a page by less than this (degrees) changes nothing OCR sees; it is left as drawn. */
@@ -64,12 +62,6 @@ export function unskew(drawn: Drawn, factory: CanvasFactory, skew: number): Draw
   return out;
 }
 
-/** Gray levels of an RGBA image. */
-export function grayOf(rgba: Uint8ClampedArray, width: number, height: number): Uint8Array {
-  const gray = new Uint8Array(width * height);
-  for (let i = 0; i < width * height; i++) gray[i] = (rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3;
-  return gray;
-}
 
 /**
  * Scanned paper is gray (235–245), and erased rulings leave white bands across
@@ -78,7 +70,7 @@ export function grayOf(rgba: Uint8ClampedArray, width: number, height: number): 
  */
 export function whitenPaper(rgba: Uint8ClampedArray, width: number, height: number): number {
   const hist = new Uint32Array(256);
-  for (let i = 0; i < width * height; i++) hist[Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3)]! += 1;
+  for (let i = 0; i < width * height; i++) hist[Math.round(grayAt(rgba, i))]! += 1;
   let paper = 255;
   for (let v = 128; v < 256; v++) if (hist[v]! > hist[paper]!) paper = v;
   if (paper >= 250) return paper;

@@ -2,9 +2,10 @@
 // figure as a digit or a comma, and one inside a Chinese glyph as another
 // glyph. Ink blobs smaller than the smallest mark these tables print (a
 // decimal point) are painted white.
+import { grayAt } from "./ink.js";
 
-/** Darker than this (0–255) is ink. */
-const INK = 200;
+/** Darker than this (0–255) counts toward a speck: lighter than the text's ink (ink.ts), so a speck's gray fringe goes with it. */
+const SPECK_INK = 200;
 /** Largest speck, as the side of a square in points: a printed decimal point is about 1 pt across. */
 const SPECK_PT = 0.8;
 
@@ -12,7 +13,7 @@ const SPECK_PT = 0.8;
 export function despeckle(rgba: Uint8ClampedArray, width: number, height: number, scale: number): number {
   const maxArea = Math.max(1, Math.round((SPECK_PT * scale) ** 2));
   const seen = new Uint8Array(width * height);
-  const ink = (i: number): boolean => (rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3 < INK;
+  const ink = (i: number): boolean => grayAt(rgba, i) < SPECK_INK;
   const stack: number[] = [];
   const blob: number[] = [];
   let removed = 0;

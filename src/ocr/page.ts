@@ -8,7 +8,7 @@ import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canva
 import { recognize, type OcrWord } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
-import { readFigureAt } from "./crop.js";
+import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
 export const OCR_DPI = 300;
@@ -107,13 +107,10 @@ function tidy(text: string): string {
 
 const valueOf = (text: string): string => text.replace(/,/g, "");
 
-/** Below this confidence (0–100) a digits-only reading is noise ("11" for a blurred "1,136.18"). */
-const MIN_READING_CONFIDENCE = 15;
-
 /**
  * Second pass on figures: each is cut out of the page by its glyph box and
- * read again as one line of digits and separators (crop.ts readFigureAt). Whole-page reading drops a leading "1," now and then
- * though the box spans it; the re-read wins when it keeps the first reading's
+ * read again as one line of digits and separators (crop.ts readFigureAt).
+ * Whole-page reading drops a leading "1," now and then though the box spans it; the re-read wins when it keeps the first reading's
  * digits at its end, or is surer. Readings that agree raise the confidence.
  */
 async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
@@ -122,7 +119,7 @@ async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: Ca
   return words.map((w, i) => {
     const first = asFigure(w.text);
     const a = again[i];
-    const heard = a !== null && a !== undefined && a.confidence >= MIN_READING_CONFIDENCE && WELL_FORMED.test(a.text);
+    const heard = a !== null && a !== undefined && a.confidence >= MIN_FIGURE_CONFIDENCE && WELL_FORMED.test(a.text);
     // A mangled word the digits pass reads as a figure is that figure, no surer than the page reading was.
     if (first === null) return heard ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;
     if (!heard) return { ...w, text: tidy(first) };

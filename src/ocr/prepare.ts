@@ -6,7 +6,8 @@ import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Segment } from "../source/model.js";
 import { drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { findAndEraseRulings } from "./rulings.js";
-import { NEGLIGIBLE_SKEW, estimateSkew, grayOf, unskew, whitenPaper } from "./deskew.js";
+import { NEGLIGIBLE_SKEW, estimateSkew, unskew, whitenPaper } from "./deskew.js";
+import { grayOf } from "./ink.js";
 import { despeckle } from "./despeckle.js";
 
 export interface PreparedPage {

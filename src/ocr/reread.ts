@@ -1,7 +1,7 @@
 // Identity-guided re-reading: where a table read by OCR breaks an identity,
 // the figures involved are read again from the page image in other ways
-// (other magnifications, the whole cell instead of the glyph box) before
-// anything is reported. A reading replaces a figure only when OCR actually
+// (cut by the ink in their cell rather than by the word's box, at other
+// magnifications) before anything is reported. A reading replaces a figure only when OCR actually
 // read it that way AND it makes the broken identity hold; a figure is never
 // changed by arithmetic alone. What still breaks is reported, marked as OCR'd
 // (validate/ocr-marks.ts).
@@ -9,14 +9,13 @@ import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Cell, Finding, Table } from "../../schemas/canonical.js";
 import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { parseAmount, toWan } from "../recognize/amount.js";
-import { readFigureAt } from "./crop.js";
+import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
+import { INK, cellInside, grayAt } from "./ink.js";
 import { preparePage } from "./prepare.js";
 import { OCR_DPI } from "./page.js";
 
 /** Magnifications the figure is read at again, cut by the ink in its cell (the first reading cut it by the word's box). */
 const ZOOMS = [1.5, 1, 2] as const;
-/** Below this confidence (0–100) a reading is not a candidate. */
-const MIN_CONFIDENCE = 15;
 
 type Key = string;
 const keyOf = (table: string, row: string | null, col: string | null): Key => `${table}|${row ?? ""}|${col ?? ""}`;
@@ -69,7 +68,7 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
     const { drawn } = await preparePage(doc, factory, page, scale);
     try {
       const here = cells.filter((c) => c.cell.page === page);
-      const reads = await Promise.all(here.map((c) => Promise.all(ZOOMS.map((z) => readBox(drawn, factory, c.cell.bbox!, scale, z)))));
+      const reads = await Promise.all(here.map((c) => readCellFigure(drawn, factory, c.cell.bbox!, scale)));
       here.forEach((c, i) => {
         const unit = c.table.printed_unit ?? "万元";
         const seen = new Set<number | null>([c.cell.value]);
@@ -77,7 +76,7 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
         // A speck read as a figure: every closer reading finds no digit at all, so the cell reads blank.
         if (c.cell.value !== null && reads[i]!.every((r) => r !== null && !/\d/.test(r.text))) options.push({ value: null, text: "", confidence: 1 });
         for (const r of reads[i]!) {
-          if (!r || r.confidence < MIN_CONFIDENCE) continue;
+          if (!r || r.confidence < MIN_FIGURE_CONFIDENCE) continue;
           // A stray separator ("25,.27") does not make the reading less of an amount.
           const first = parseAmount(r.text);
           const parsed = first.ok ? first : parseAmount(r.text.replace(/,/g, ""));
@@ -97,30 +96,26 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
 }
 
 /**
- * The figure in a cell's box (points): the ink inside the rulings, cut out
- * with a little room, magnified on white and read as digits. A cell with no
- * ink reads as blank.
+ * The figure in a cell's box (points), once per magnification: the ink inside
+ * the rulings, cut out with a little room, magnified on white and read as
+ * digits. A cell with no ink reads as blank.
  */
-function readBox(page: Drawn, factory: CanvasFactory, bbox: readonly [number, number, number, number], scale: number, zoom: number): Promise<{ text: string; confidence: number }> | null {
-  const inset = 4;
-  const [cx, cy] = [Math.round(bbox[0] * scale + inset), Math.round(bbox[1] * scale + inset)];
-  const [cw, ch] = [Math.round(bbox[2] * scale - inset) - cx, Math.round(bbox[3] * scale - inset) - cy];
-  if (cw < 4 || ch < 4) return null;
-  const ink = inkBox(page.context.getImageData(cx, cy, cw, ch).data, cw, ch);
-  if (!ink) return Promise.resolve({ text: "", confidence: 100 });
-  return readFigureAt(page, factory, { x0: cx + ink.x0, y0: cy + ink.y0, x1: cx + ink.x1 + 1, y1: cy + ink.y1 + 1 }, zoom);
+function readCellFigure(page: Drawn, factory: CanvasFactory, bbox: readonly [number, number, number, number], scale: number): Promise<({ text: string; confidence: number } | null)[]> {
+  const inside = cellInside({ x0: bbox[0] * scale, y0: bbox[1] * scale, x1: bbox[2] * scale, y1: bbox[3] * scale }, 4);
+  if (!inside) return Promise.resolve(ZOOMS.map(() => null));
+  const { left, top, width, height } = inside;
+  const ink = inkBox(page.context.getImageData(left, top, width, height).data, width, height);
+  if (!ink) return Promise.resolve(ZOOMS.map(() => ({ text: "", confidence: 100 })));
+  const glyphs = { x0: left + ink.x0, y0: top + ink.y0, x1: left + ink.x1 + 1, y1: top + ink.y1 + 1 };
+  return Promise.all(ZOOMS.map((z) => readFigureAt(page, factory, glyphs, z)));
 }
-
-/** Gray level below which a pixel is ink. */
-const INK = 160;
 
 /** The bounding box of the ink in an RGBA crop, or null when it holds none. */
 function inkBox(rgba: Uint8ClampedArray, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } | null {
   let [x0, y0, x1, y1] = [width, height, -1, -1];
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if ((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3 >= INK) continue;
+      if (grayAt(rgba, y * width + x) >= INK) continue;
       [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
     }
   return x1 < 0 ? null : { x0, y0, x1, y1 };

@@ -3,9 +3,10 @@
 // ones) and are painted white before recognition — whole-page OCR of a ruled
 // table reads its lines as "|" and loses the digits that touch them.
 import type { Segment } from "../source/model.js";
+import { grayOf } from "./ink.js";
 
-/** Darker than this (0–255 gray) is ink: thin rulings scan as light gray. */
-const INK = 200;
+/** Darker than this (0–255 gray) is a ruling's ink: thin rulings scan lighter than the text (ink.ts). */
+const RULING_INK = 200;
 /** A ruling is at most this thick, in points (a scanned 1 pt line blurs to 2); glyph strokes long enough to pass MIN_LEN_PT are thicker. */
 const MAX_THICK_PT = 2.5;
 /** Shortest ruling, in points: a table cell is wider than this, a glyph stroke shorter. */
@@ -18,9 +19,8 @@ const ERASE_MARGIN = 3;
  * (pixels per point), returns them in points, and paints them white in place.
  */
 export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, height: number, scale: number): Segment[] {
-  const gray = new Uint8Array(width * height);
-  for (let i = 0; i < width * height; i++) gray[i] = ((rgba[i * 4] ?? 255) + (rgba[i * 4 + 1] ?? 255) + (rgba[i * 4 + 2] ?? 255)) / 3;
-  const ink = (x: number, y: number): boolean => (gray[y * width + x] ?? 255) < INK;
+  const gray = grayOf(rgba, width, height);
+  const ink = (x: number, y: number): boolean => (gray[y * width + x] ?? 255) < RULING_INK;
   const maxThick = Math.max(2, Math.round(MAX_THICK_PT * scale));
   const minLen = Math.round(MIN_LEN_PT * scale);
   const erase = new Uint8Array(width * height);
@@ -41,31 +41,22 @@ export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, heig
     for (let y = Math.max(0, y0 - ERASE_MARGIN); y <= Math.min(height - 1, y1 + ERASE_MARGIN); y++)
       for (let x = Math.max(0, x0 - ERASE_MARGIN); x <= Math.min(width - 1, x1 + ERASE_MARGIN); x++) erase[y * width + x] = 1;
   };
-  for (let y = 0; y < height; y++) {
-    let run = 0;
-    for (let x = 0; x <= width; x++) {
-      if (x < width && ink(x, y)) run++;
-      else {
-        const x0 = x - run;
-        if (run >= minLen && thinRun(x0, x - 1, y, false)) {
-          segments.push({ x0: x0 / scale, y0: y / scale, x1: (x - 1) / scale, y1: y / scale });
-          mark(x0, y, x - 1, y);
+  // Along every row for horizontal rulings, then along every column for vertical ones.
+  for (const vertical of [false, true]) {
+    const [lines, along] = vertical ? [width, height] : [height, width];
+    for (let at = 0; at < lines; at++) {
+      let run = 0;
+      for (let p = 0; p <= along; p++) {
+        if (p < along && (vertical ? ink(at, p) : ink(p, at))) run++;
+        else {
+          const p0 = p - run;
+          if (run >= minLen && thinRun(p0, p - 1, at, vertical)) {
+            const [x0, y0, x1, y1] = vertical ? [at, p0, at, p - 1] : [p0, at, p - 1, at];
+            segments.push({ x0: x0 / scale, y0: y0 / scale, x1: x1 / scale, y1: y1 / scale });
+            mark(x0, y0, x1, y1);
+          }
+          run = 0;
         }
-        run = 0;
-      }
-    }
-  }
-  for (let x = 0; x < width; x++) {
-    let run = 0;
-    for (let y = 0; y <= height; y++) {
-      if (y < height && ink(x, y)) run++;
-      else {
-        const y0 = y - run;
-        if (run >= minLen && thinRun(y0, y - 1, x, true)) {
-          segments.push({ x0: x / scale, y0: y0 / scale, x1: x / scale, y1: (y - 1) / scale });
-          mark(x, y0, x, y - 1);
-        }
-        run = 0;
       }
     }
   }

@@ -57,8 +57,13 @@ export async function processFile(absPath: string, file: string, options: Extrac
     return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); ingest --ocr reads them (experimental)`);
   }
   if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
-  const ocrPages = new Set(options.ocr ? extraction.pages.filter((p) => p.route === "ocr").map((p) => p.page) : []);
-  const findings = validateReport({ tables: extraction.tables, year: extraction.year, printed_unit: extraction.printed_unit, narrative: extraction.narrative, ocrPages });
+  const findings = validateReport({
+    tables: extraction.tables,
+    year: extraction.year,
+    printed_unit: extraction.printed_unit,
+    narrative: extraction.narrative,
+    ocrPages: new Set(extraction.ocr_pages),
+  });
   const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables, findings });
   return checked.success ? checked.data : failed(`invalid extraction: ${firstIssue(checked.error)}`);
 }

@@ -126,7 +126,7 @@ function mostCommon<T>(values: readonly T[]): T | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction, "page_count" | "producer" | "pages"> {
+export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction, "page_count" | "producer" | "pages" | "ocr_pages"> {
   const layouts = pages.map(layoutPage);
   const departments: string[] = [];
   const narrative: PageText[] = [];
