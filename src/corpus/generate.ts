@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { withDefaults, type GenerateOptions } from "./options.js";
-import { buildSource, planCorpus } from "./plan.js";
+import { buildSource, planCorpus, type PlanEntry } from "./plan.js";
 import { sourceDigest } from "./producers/digest.js";
 import { renderReport } from "./render/report.js";
 import { listSources, loadSource } from "./source/load.js";
@@ -65,6 +65,8 @@ export interface PlannedRun {
   readonly outDir?: string;
   /** Only the first n entries of the plan. */
   readonly only?: number;
+  /** Only the entries this picks (after `only`). */
+  readonly pick?: (entry: PlanEntry) => boolean;
   readonly seed?: number;
   /**
    * Writers for producers other than pdfkit. An entry whose producer has none
@@ -100,7 +102,7 @@ async function committedFiles(root: string, dir: string, id: string, source: Rep
 export async function writePlannedCorpus(run: PlannedRun): Promise<PlannedResult> {
   const outDir = run.outDir ?? "corpus/generated";
   const plan = planCorpus(run.seed ?? 1);
-  const entries = run.only !== undefined ? plan.slice(0, run.only) : plan;
+  const entries = (run.only !== undefined ? plan.slice(0, run.only) : plan).filter((e) => run.pick?.(e) ?? true);
   const written: string[] = [];
   const skipped: { id: string; reason: string }[] = [];
   const kept: { id: string; file: string; stale: boolean }[] = [];

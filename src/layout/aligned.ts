@@ -6,7 +6,7 @@
 import type { TextRun } from "../source/model.js";
 import type { Grid, GridCell } from "./grid.js";
 import { runsToLines, type TextLine } from "./lines.js";
-import { fitToMarkers, fitToNumbers, repeatedLeafLine } from "./column-numbers.js";
+import { fitToMarkers, fitToNumbers, isColumnMarker, isColumnNumbers, repeatedLeafLine } from "./column-numbers.js";
 
 /** A word has the shape of a line: text, box, size and the runs it is made of. */
 type Word = TextLine;
@@ -93,8 +93,7 @@ function splitAtSpaces(run: TextRun): TextRun[] {
 
 /** The 栏次 line: "栏次 1 2 3 …" — it places the columns, it is not a heading. */
 function isNumbersLine(words: readonly Word[]): boolean {
-  const t = words.map((w) => w.text.replace(/\s+/g, "")).join("");
-  return /栏次/.test(t) ? /^[栏次\d]+$/.test(t) : words.length >= 2 && /^\d+$/.test(t);
+  return isColumnNumbers(words.map((w) => w.text));
 }
 
 const isGlyph = (w: Word): boolean => [...w.text.replace(/\s+/g, "")].length === 1 && /[^\x00-\x7f]/.test(w.text);
@@ -246,7 +245,7 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   const lower = header.slice(1).flat();
   const heads = [...(header[0] ?? []).filter((w) => header.length === 1 || lower.some((o) => overlaps(o, [w.x0, w.x1]))), ...lower];
   const lonely = heads.filter((w) => !original.some((iv) => overlaps(w, iv)));
-  const numbers = header.filter(isNumbersLine).flat().filter((w) => /^\d{1,2}$/.test(w.text.replace(/\s+/g, "")));
+  const numbers = header.filter(isNumbersLine).flat().filter(isColumnMarker);
   const added: Interval[] = [];
   for (const w of lonely) {
     // Headings over figures are centred, figures right-aligned: a heading standing

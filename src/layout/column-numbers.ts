@@ -13,6 +13,22 @@ const centre = (w: Word): number => (w.x0 + w.x1) / 2;
 const compact = (w: Word): string => w.text.replace(/\s+/g, "");
 
 /**
+ * The texts of a 栏次 line: column numbers (1–2 digits), 栏次 itself, and at
+ * most one in four a stray token of a glyph or two — a number OCR read as a
+ * look-alike (5 → 志). At least two numbers, no amounts.
+ */
+export function isColumnNumbers(texts: readonly string[]): boolean {
+  // 栏次 may come as two words (栏 … 次) spaced over its cell.
+  const tokens = texts.map((t) => t.replace(/\s+/g, "").replace(/[栏次]/g, "")).filter((t) => t !== "");
+  const all = texts.join("");
+  const labelled = /栏/.test(all) && /次/.test(all);
+  const numbers = tokens.filter((t) => /^\d{1,2}$/.test(t)).length;
+  const stray = tokens.filter((t) => !/^\d{1,2}$/.test(t));
+  if (!stray.every((t) => [...t].length <= 2 && !/[.,，]/.test(t))) return false;
+  return numbers >= (labelled ? 1 : 2) && stray.length * 4 <= tokens.length;
+}
+
+/**
  * Column boundaries `xs` refitted to the numbers of a 栏次 line. Between two
  * consecutive numbers with only figures and headings in between, one
  * boundary, in the gap between the words of either column; a gap holding
@@ -50,8 +66,17 @@ function gapBoundary(left: Word, right: Word, body: readonly Word[], headings: r
   return best.at;
 }
 
+/**
+ * A word of a 栏次 line that marks a column: its number, or a token of a glyph
+ * or two standing for one OCR misread (isColumnNumbers let at most one in four through).
+ */
+export const isColumnMarker = (w: Word): boolean => {
+  const t = compact(w);
+  return /^\d{1,2}$/.test(t) || (!/[栏次\d.,，]/.test(t) && [...t].length >= 1 && [...t].length <= 2);
+};
+
 export function fitToNumbers(xs: readonly number[], numbersLine: readonly Word[], body: readonly Word[], header: readonly Word[]): number[] {
-  const numbers = numbersLine.filter((w) => /^\d{1,2}$/.test(compact(w)));
+  const numbers = numbersLine.filter(isColumnMarker);
   return fitToMarkers(xs, numbers, numbersLine, body, header);
 }
 

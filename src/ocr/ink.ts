@@ -23,11 +23,51 @@ export interface PixelRect {
 }
 
 /** Pixels a cell's inside keeps clear of its rulings (and of their erased margins). */
-const CELL_INSET = 4;
+export const CELL_INSET = 4;
 
 /** The inside of a ruled cell (pixels), or null when too small to hold a glyph (`min` pixels either way). */
 export function cellInside(box: { x0: number; y0: number; x1: number; y1: number }, min: number): PixelRect | null {
   const [left, top] = [Math.round(box.x0 + CELL_INSET), Math.round(box.y0 + CELL_INSET)];
   const [width, height] = [Math.round(box.x1 - CELL_INSET) - left, Math.round(box.y1 - CELL_INSET) - top];
   return width < min || height < min ? null : { left, top, width, height };
+}
+
+/** A page's gray levels, read once for the questions asked of its ink. */
+export interface Ink {
+  readonly gray: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function inkOf(page: { context: { getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } }; canvas: { width: number; height: number } }): Ink {
+  const { width, height } = page.canvas;
+  return { gray: grayOf(page.context.getImageData(0, 0, width, height).data, width, height), width, height };
+}
+
+/** Inked pixels in each row of a rectangle (pixels, clamped to the page), top to bottom. */
+export function rowInk(ink: Ink, x0: number, y0: number, x1: number, y1: number): { top: number; counts: number[] } {
+  const [l, r] = [Math.max(0, Math.round(x0)), Math.min(ink.width, Math.round(x1))];
+  const [t, b] = [Math.max(0, Math.round(y0)), Math.min(ink.height, Math.round(y1))];
+  const counts: number[] = [];
+  for (let y = t; y < b; y++) {
+    let n = 0;
+    for (let x = l; x < r; x++) if (ink.gray[y * ink.width + x]! < INK) n++;
+    counts.push(n);
+  }
+  return { top: t, counts };
+}
+
+/** The longest run of columns without ink in a rectangle (pixels). */
+export function widestWhite(ink: Ink, x0: number, y0: number, x1: number, y1: number): number {
+  const [l, r] = [Math.max(0, Math.round(x0)), Math.min(ink.width, Math.round(x1))];
+  const [t, b] = [Math.max(0, Math.round(y0)), Math.min(ink.height, Math.round(y1))];
+  let best = 0;
+  let run = 0;
+  for (let x = l; x < r; x++) {
+    let inked = false;
+    for (let y = t; y < b && !inked; y++) inked = ink.gray[y * ink.width + x]! < INK;
+    run = inked ? 0 : run + 1;
+    best = Math.max(best, run);
+  }
+  return best;
 }

@@ -1,7 +1,8 @@
 // A page read by OCR, in the same page model as a text-layer page, so layout,
 // recognition and validation stay one code path: the page drawn at 300 dpi
 // and prepared (prepare.ts: straightened, rulings found and erased, specks
-// removed), then recognised word by word.
+// removed), then recognised word by word and the words shaped into runs
+// (words.ts).
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel, TextRun } from "../source/model.js";
 import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
@@ -9,6 +10,8 @@ import { recognize, type OcrWord } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
+import { inkOf } from "./ink.js";
+import { clean, dropDoubleReadings, glyphSize, isNoise, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
 export const OCR_DPI = 300;
@@ -20,66 +23,23 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
   try {
     const { width, height } = drawn.canvas;
     const read = await recognize(drawn.canvas.toBuffer("image/png"));
-    const words = await rereadFigures(await rereadDoubtfulCells(read, segments, scale, drawn, factory), drawn, factory);
+    const ink = inkOf(drawn);
+    const words = await rereadFigures(await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink), drawn, factory);
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
-    const runs: TextRun[] = splitAtWalls(joinGlyphs(words.map(clean).filter((w) => w.text !== ""), walls), walls).map((w) => ({
-      text: w.text,
-      x0: w.x0 / scale,
-      x1: w.x1 / scale,
-      y0: w.lineY0 / scale,
-      y1: w.lineY1 / scale,
-      size: (w.lineY1 - w.lineY0) / scale,
-      vertical: false,
-      confidence: w.confidence / 100,
-    }));
+    const em = glyphSize(words);
+    const seated = words
+      .map(clean)
+      .filter((w) => w.text !== "" && !isNoise(w, em))
+      .map((w) => onInk(w, ink));
+    const runs: TextRun[] = splitAtWalls(splitAtGaps(dropDoubleReadings(joinGlyphs(seated, walls, ink, em)), ink, em), walls).map((w) => {
+      const { y0, y1 } = runHeight(w, em);
+      return { text: w.text, x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
+    });
     return { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
   } finally {
     factory.destroy(drawn);
   }
-}
-
-/**
- * Tesseract returns Chinese glyph by glyph: neighbours on one line that nearly
- * touch are one word, as a text layer's run would be; the gaps between table
- * columns stay.
- */
-function joinGlyphs(words: readonly OcrWord[], walls: readonly { x: number; y0: number; y1: number }[]): OcrWord[] {
-  const out: OcrWord[] = [];
-  const cjk = (t: string): boolean => /[^\x00-\x7f]/.test(t);
-  const mid = (w: OcrWord): number => (w.x0 + w.x1) / 2;
-  words.forEach((w, i) => {
-    const prev = out[out.length - 1];
-    const last = words[i - 1];
-    const size = w.lineY1 - w.lineY0;
-    // Chinese uses no spaces: two Chinese glyphs less than a glyph apart are one word.
-    const reach = cjk(prev?.text.slice(-1) ?? "") && cjk(w.text.slice(0, 1)) ? size : size / 3;
-    // A ruling between the two glyphs' middles keeps them apart (a glyph's box may reach over it).
-    const walled = last !== undefined && walls.some((v) => v.x > mid(last) && v.x < mid(w) && v.y0 <= w.lineY1 && v.y1 >= w.lineY0);
-    if (prev && last && prev.lineY0 === w.lineY0 && (cjk(prev.text) || cjk(w.text)) && w.x0 - prev.x1 < reach && !walled) {
-      out[out.length - 1] = {
-        ...prev,
-        text: prev.text + w.text,
-        x1: w.x1,
-        y0: Math.min(prev.y0, w.y0),
-        y1: Math.max(prev.y1, w.y1),
-        confidence: Math.min(prev.confidence, w.confidence),
-      };
-    } else out.push(w);
-  });
-  return out;
-}
-
-/** What is left of an erased ruling reads as a bar or a quote mark at a word's edge: trimmed. */
-function clean(w: OcrWord): OcrWord {
-  const chars = [...w.text];
-  const lead = (/^[|“”‘’"'`]+/.exec(w.text)?.[0] ?? "").length;
-  const trail = (/[|“”‘’"'`]+$/.exec(w.text)?.[0] ?? "").length;
-  if (lead + trail === 0) return w;
-  if (lead + trail >= chars.length) return { ...w, text: "" };
-  // The box shrinks with the text: layout places each character by its share of the box.
-  const step = (w.x1 - w.x0) / chars.length;
-  return { ...w, text: chars.slice(lead, chars.length - trail).join(""), x0: w.x0 + lead * step, x1: w.x1 - trail * step };
 }
 
 /** A word that is a figure, or one once letters OCR takes for digits are read as digits ("L,136.18"). */
@@ -107,6 +67,25 @@ function tidy(text: string): string {
 
 const valueOf = (text: string): string => text.replace(/,/g, "");
 
+/** How sure (0–100) the digits pass must be to make a Chinese glyph a figure. */
+const STRAY_GLYPH_CONFIDENCE = 50;
+
+/**
+ * A word of a glyph or two standing between figures on its line, where a
+ * 栏次 row or a row of amounts has one number read as a look-alike
+ * (5 → 志, 7 → 孔, 2 → P): the digits pass reads it too. Neighbours are found
+ * by position (tesseract may put them in lines of their own).
+ */
+function isStrayGlyph(words: readonly OcrWord[], i: number): boolean {
+  const w = words[i]!;
+  if (!/^([\u3400-\u9fff]{1,2}|[A-Za-z]{1,2})$/.test(w.text)) return false;
+  const centre = (v: OcrWord): number => (v.y0 + v.y1) / 2;
+  const near = words.filter((v) => v !== w && Math.abs(centre(v) - centre(w)) < (w.y1 - w.y0) / 2);
+  const left = near.filter((v) => v.x1 <= w.x0 + 1).sort((a, b) => b.x1 - a.x1)[0];
+  const right = near.filter((v) => v.x0 >= w.x1 - 1).sort((a, b) => a.x0 - b.x0)[0];
+  return left !== undefined && right !== undefined && asFigure(left.text) !== null && asFigure(right.text) !== null;
+}
+
 /**
  * Second pass on figures: each is cut out of the page by its glyph box and
  * read again as one line of digits and separators (crop.ts readFigureAt).
@@ -115,11 +94,14 @@ const valueOf = (text: string): string => text.replace(/,/g, "");
  */
 async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
   // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
-  const again = await Promise.all(words.map((w) => (mayBeFigure(w.text) ? readFigureAt(page, factory, w) : null)));
+  const stray = words.map((_, i) => isStrayGlyph(words, i));
+  const strayGlyph = (i: number): boolean => stray[i]!;
+  const again = await Promise.all(words.map((w, i) => (mayBeFigure(w.text) || strayGlyph(i) ? readFigureAt(page, factory, w) : null)));
   return words.map((w, i) => {
     const first = asFigure(w.text);
     const a = again[i];
-    const heard = a !== null && a !== undefined && a.confidence >= MIN_FIGURE_CONFIDENCE && WELL_FORMED.test(a.text);
+    const floor = strayGlyph(i) ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE;
+    const heard = a !== null && a !== undefined && a.confidence >= floor && WELL_FORMED.test(a.text);
     // A mangled word the digits pass reads as a figure is that figure, no surer than the page reading was.
     if (first === null) return heard ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;
     if (!heard) return { ...w, text: tidy(first) };
@@ -127,27 +109,5 @@ async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: Ca
     const better = valueOf(a.text).endsWith(valueOf(first)) || a.confidence > w.confidence;
     // Two readings that disagree: whichever is kept, it is no surer than the less sure of them.
     return { ...w, text: better ? a.text : first, confidence: Math.min(w.confidence, a.confidence) };
-  });
-}
-
-/**
- * Tesseract may box two cells' glyphs as one word across an erased ruling
- * ("本年支出合计基本支出"): such a word is cut where the ruling ran, each
- * glyph taking an equal share of the box.
- */
-function splitAtWalls(words: readonly OcrWord[], walls: readonly { x: number; y0: number; y1: number }[]): OcrWord[] {
-  return words.flatMap((w) => {
-    const chars = [...w.text];
-    const step = (w.x1 - w.x0) / Math.max(1, chars.length);
-    const cuts = walls
-      .filter((v) => v.x > w.x0 + step / 2 && v.x < w.x1 - step / 2 && v.y0 <= w.lineY1 && v.y1 >= w.lineY0)
-      .map((v) => Math.round((v.x - w.x0) / step))
-      .filter((k, i, all) => k > 0 && k < chars.length && all.indexOf(k) === i)
-      .sort((a, b) => a - b);
-    if (cuts.length === 0) return [w];
-    return [0, ...cuts].map((from, i) => {
-      const to = cuts[i] ?? chars.length;
-      return { ...w, text: chars.slice(from, to).join(""), x0: w.x0 + from * step, x1: w.x0 + to * step };
-    });
   });
 }

@@ -1,6 +1,7 @@
 // A ruled grid -> header paths, column roles and raw body rows. Nothing here
 // knows which standard table it is reading; keys come later (keys.ts).
 import type { Grid, GridCell } from "../layout/grid.js";
+import { isColumnNumbers } from "../layout/column-numbers.js";
 import { looksLikeAmount } from "./amount.js";
 import { compact, printedName, stripNumbering } from "./text.js";
 import { T1_EXPENSE_LINES, T1_INCOME_LINES, T4_EXPENSE_LINES, T4_INCOME_LINES, TOTAL_LINE, matchLine } from "./rules/lines.js";
@@ -69,7 +70,7 @@ function rowCells(grid: Grid, r: number): GridCell[] {
 function isColumnNumbersRow(texts: readonly string[]): boolean {
   const nonEmpty = texts.filter((t) => t !== "");
   if (nonEmpty.some((t) => COLUMN_NUMBERS_ROW.test(t))) return true;
-  return nonEmpty.length >= 2 && nonEmpty.every((t) => /^\d{1,2}$/.test(t));
+  return isColumnNumbers(nonEmpty);
 }
 
 /** A line label of T1/T4 (本年收入合计, 年初结转和结余, 一般公共预算财政拨款 …) or a class line. */

@@ -1,6 +1,6 @@
 // Tables printed without ruling lines: a table title with no ruled grid under
-// it starts one; its lines run down to the first note, statement, next title
-// or page number. A page with neither title nor grid after such a table is
+// it starts one; its lines run down to the first note, statement, next title,
+// page number or wide white gap. A page with neither title nor grid after such a table is
 // its continuation. The lines become a grid by alignment (layout/aligned.ts).
 import { alignedGrid, lineWords, spacedWords } from "../layout/aligned.js";
 import type { Grid } from "../layout/grid.js";
@@ -16,6 +16,8 @@ const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(�
 const PAGE_NUMBER = /^[-—－]?\s*\d{1,3}\s*[-—－]?$/;
 /** Lines between a title and its table: department and unit captions, a table number. */
 const CAPTION = /(部门|单位|编制单位)(名称)?[:：]|^(公开)?\d+表$|^[（(]?表[一二三四五六七八九十\d]+[)）]?$|^(金额)?单位[:：]/;
+/** A table's rows stand closer than this many text lines apart. */
+const BAND_GAP_LINES = 6;
 /** How far below its title an unruled table must start, in points. */
 const TITLE_REACH = 80;
 
@@ -35,6 +37,9 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
   const out: TextLine[] = [];
   for (let i = start; i < lines.length; i++) {
     const t = compact(lines[i]!.text);
+    // White of many rows ends the table too: what stands below it (a page number OCR misread) is no row.
+    const above = out[out.length - 1];
+    if (above && lines[i]!.y0 - above.y1 > BAND_GAP_LINES * Math.max(above.size, lines[i]!.size)) break;
     const pageNumber = PAGE_NUMBER.test(t) && (lineWords(lines[i]!).length === 1 || /[-—－]/.test(t));
     // Another table's title ends the band, even right away: the first was then a list entry (目录).
     if (BAND_END.test(t) || pageNumber || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
