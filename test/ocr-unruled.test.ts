@@ -14,6 +14,7 @@ import { closeOcr } from "../src/ocr/pool.js";
 import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open } from "../src/store/index.js";
 import { tempDir } from "./support/temp.js";
+import { exactCells } from "./support/cells.js";
 
 afterAll(async () => closeOcr());
 
@@ -44,11 +45,7 @@ describe("a scanned report printed without rulings", () => {
       let total = 0;
       for (const id of ids) {
         const want = truth.tables.find((t) => t.id === id)!;
-        const got = new Map((report!.tables.find((t) => t.id === id)?.cells ?? []).map((c) => [`${c.row}|${c.col}`, c.value]));
-        const ok = want.cells.filter((c) => {
-          const g = got.get(`${c.row}|${c.col}`);
-          return g !== undefined && (g === c.value || (g !== null && c.value !== null && Math.abs(g - c.value) < 0.005));
-        }).length;
+        const ok = exactCells(want, report!);
         console.log(`ocr unruled: ${id} ${ok}/${want.cells.length} cells exact (${source})`);
         // Every table is found, and most of it read exactly.
         expect(ok / want.cells.length, id).toBeGreaterThanOrEqual(0.9);

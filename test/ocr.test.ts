@@ -18,6 +18,7 @@ import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open } from "../src/store/index.js";
 import { makeScannedPdf } from "./support/pdfs.js";
 import { tempDir } from "./support/temp.js";
+import { exactCells } from "./support/cells.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seedPdf = path.join(repo, "corpus/seed/hongshan-grid-2021.pdf");
@@ -108,11 +109,7 @@ describe("a degraded scan of 表1 and 表3 ingested with ocr: true", () => {
       const truth = TruthFile.parse(JSON.parse(readFileSync(seedPdf.replace(/\.pdf$/, ".truth.json"), "utf8")));
       const share = (id: string): number => {
         const want = truth.tables.find((t) => t.id === id)!;
-        const got = new Map((report!.tables.find((t) => t.id === id)?.cells ?? []).map((c) => [`${c.row}|${c.col}`, c.value]));
-        const exact = want.cells.filter((c) => {
-          const g = got.get(`${c.row}|${c.col}`);
-          return g !== undefined && (g === c.value || (g !== null && c.value !== null && Math.abs(g - c.value) < 0.005));
-        }).length;
+        const exact = exactCells(want, report!);
         console.log(`ocr: ${id} ${exact}/${want.cells.length} cells exact from a tilted, speckled 200 dpi scan`);
         return exact / want.cells.length;
       };
