@@ -122,7 +122,9 @@ const BAND_GAP = 3;
  * overlaps most (that box may span its neighbours' lines).
  */
 export function onInk(w: OcrWord, ink: Ink): OcrWord {
-  const { top, counts } = rowInk(ink, w.x0, Math.min(w.lineY0, w.y0), w.x1, Math.max(w.lineY1, w.y1));
+  // Looked at with room above and below, so that a neighbour line's band is seen whole, not cut to look covered.
+  const room = (w.y1 - w.y0) / 2;
+  const { top, counts } = rowInk(ink, w.x0, Math.min(w.lineY0, w.y0) - room, w.x1, Math.max(w.lineY1, w.y1) + room);
   const bands: [number, number][] = [];
   counts.forEach((n, i) => {
     if (n === 0) return;
@@ -131,7 +133,7 @@ export function onInk(w: OcrWord, ink: Ink): OcrWord {
     else bands.push([top + i, top + i + 1]);
   });
   const overlap = ([a, b]: [number, number]): number => Math.min(b, w.y1) - Math.max(a, w.y0);
-  const covered = bands.filter((b) => overlap(b) >= (b[1] - b[0]) / 2);
+  const covered = bands.filter((b) => overlap(b) >= 0.8 * (b[1] - b[0]));
   if (covered.length > 0) return { ...w, y0: covered[0]![0], y1: covered[covered.length - 1]![1] };
   const best = bands.reduce<[number, number] | null>((m, b) => (m === null || overlap(b) > overlap(m) ? b : m), null);
   return best ? { ...w, y0: best[0], y1: best[1] } : w;
