@@ -11,7 +11,7 @@ import type { Segment } from "../source/model.js";
 import type { CanvasFactory, Drawn } from "../source/canvas.js";
 import { recognize, type OcrWord } from "./pool.js";
 import { magnified } from "./crop.js";
-import { CELL_INSET, cellInside, rowInk, type Ink, type PixelRect } from "./ink.js";
+import { CELL_INSET, cellInside, inkRuns, rowInk, type Ink, type PixelRect } from "./ink.js";
 import { inkBlocks } from "./blocks.js";
 import { glyphSize } from "./words.js";
 
@@ -102,9 +102,14 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
   // A line of text is about a glyph tall: the page's typical Chinese glyph says how tall.
   const glyph = glyphSize(words);
   const blocks = glyph > 0 ? cellBlocks(ink, glyph) : [];
+  // The block a word overlaps most; asked again for every cell read, so kept.
+  const homes = new Map<OcrWord, Box | null>();
   const blockOf = (w: OcrWord): Box | null => {
+    if (homes.has(w)) return homes.get(w)!;
     const overlap = (b: Box): number => Math.max(0, Math.min(b.x1, w.x1) - Math.max(b.x0, w.x0)) * Math.max(0, Math.min(b.y1, w.y1) - Math.max(b.y0, w.y0));
-    return blocks.reduce<Box | null>((m, b) => (overlap(b) > (m ? overlap(m) : 0) ? b : m), null);
+    const home = blocks.reduce<Box | null>((m, b) => (overlap(b) > (m ? overlap(m) : 0) ? b : m), null);
+    homes.set(w, home);
+    return home;
   };
   for (const w of words) {
     // A word boxed over two lines of ink is two lines read as one ("附属单/位上缴" → "-").
@@ -202,13 +207,8 @@ function inkBands(img: Ink, { left, top, width, height }: PixelRect, glyph = 0):
   // Rows off the page (a block at its edge) hold no ink.
   const rows = rowInk(img, left, top, left + width, top + height);
   const ink = Array.from({ length: height }, (_, y) => rows.counts[y - (rows.top - top)] ?? 0);
-  const merged: [number, number][] = [];
-  for (let y = 0; y < height; y++) {
-    if (ink[y] === 0) continue;
-    const last = merged[merged.length - 1];
-    if (last && y - last[1] <= 3) last[1] = y;
-    else merged.push([y, y]);
-  }
+  // Inclusive [first, last] rows; two white rows inside a band are a glyph's own white.
+  const merged = inkRuns(ink, 2).map(([a, b]): [number, number] => [a, b - 1]);
   const split = (band: [number, number]): [number, number][] => {
     const [a, z] = band;
     if (glyph <= 0 || z - a + 1 < 1.7 * glyph) return [band];

@@ -62,7 +62,6 @@ export function unskew(drawn: Drawn, factory: CanvasFactory, skew: number): Draw
   return out;
 }
 
-
 /**
  * Scanned paper is gray (235–245), and erased rulings leave white bands across
  * it whose edges tesseract takes for ink: the paper's tone (the most common

@@ -57,6 +57,21 @@ export function rowInk(ink: Ink, x0: number, y0: number, x1: number, y1: number)
   return { top: t, counts };
 }
 
+/**
+ * Runs of rows holding ink, as [first, end) indices into `counts`; up to
+ * `maxWhite` rows without ink (a glyph's own white) do not end a run.
+ */
+export function inkRuns(counts: readonly number[], maxWhite: number): [number, number][] {
+  const runs: [number, number][] = [];
+  counts.forEach((n, i) => {
+    if (n === 0) return;
+    const last = runs[runs.length - 1];
+    if (last && i - last[1] <= maxWhite) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  });
+  return runs;
+}
+
 /** The longest run of columns without ink in a rectangle (pixels). */
 export function widestWhite(ink: Ink, x0: number, y0: number, x1: number, y1: number): number {
   const [l, r] = [Math.max(0, Math.round(x0)), Math.min(ink.width, Math.round(x1))];

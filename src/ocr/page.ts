@@ -95,12 +95,11 @@ function isStrayGlyph(words: readonly OcrWord[], i: number): boolean {
 async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
   // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
   const stray = words.map((_, i) => isStrayGlyph(words, i));
-  const strayGlyph = (i: number): boolean => stray[i]!;
-  const again = await Promise.all(words.map((w, i) => (mayBeFigure(w.text) || strayGlyph(i) ? readFigureAt(page, factory, w) : null)));
+  const again = await Promise.all(words.map((w, i) => (mayBeFigure(w.text) || stray[i] ? readFigureAt(page, factory, w) : null)));
   return words.map((w, i) => {
     const first = asFigure(w.text);
     const a = again[i];
-    const floor = strayGlyph(i) ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE;
+    const floor = stray[i] ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE;
     const heard = a !== null && a !== undefined && a.confidence >= floor && WELL_FORMED.test(a.text);
     // A mangled word the digits pass reads as a figure is that figure, no surer than the page reading was.
     if (first === null) return heard ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;

@@ -5,7 +5,7 @@
 // glyphs of two lines set half a line apart (a table header's wrapped cells),
 // so gaps and heights are measured on the ink itself.
 import type { OcrWord } from "./pool.js";
-import { rowInk, widestWhite, type Ink } from "./ink.js";
+import { inkRuns, rowInk, widestWhite, type Ink } from "./ink.js";
 
 export interface Wall {
   readonly x: number;
@@ -104,11 +104,18 @@ export function splitAtWalls(words: readonly OcrWord[], walls: readonly Wall[]):
       .map((v) => Math.round((v.x - w.x0) / step))
       .filter((k, i, all) => k > 0 && k < chars.length && all.indexOf(k) === i)
       .sort((a, b) => a - b);
-    if (cuts.length === 0) return [w];
-    return [0, ...cuts].map((from, i) => {
-      const to = cuts[i] ?? chars.length;
-      return { ...w, text: chars.slice(from, to).join(""), x0: w.x0 + from * step, x1: w.x0 + to * step };
-    });
+    return cutAt(w, cuts);
+  });
+}
+
+/** A word cut before the glyphs at `cuts` (ascending, inside the word), each glyph taking an equal share of its box. */
+function cutAt(w: OcrWord, cuts: readonly number[]): OcrWord[] {
+  if (cuts.length === 0) return [w];
+  const chars = [...w.text];
+  const step = (w.x1 - w.x0) / chars.length;
+  return [0, ...cuts].map((from, i) => {
+    const to = cuts[i] ?? chars.length;
+    return { ...w, text: chars.slice(from, to).join(""), x0: w.x0 + from * step, x1: w.x0 + to * step };
   });
 }
 
@@ -125,13 +132,7 @@ export function onInk(w: OcrWord, ink: Ink): OcrWord {
   // Looked at with room above and below, so that a neighbour line's band is seen whole, not cut to look covered.
   const room = (w.y1 - w.y0) / 2;
   const { top, counts } = rowInk(ink, w.x0, Math.min(w.lineY0, w.y0) - room, w.x1, Math.max(w.lineY1, w.y1) + room);
-  const bands: [number, number][] = [];
-  counts.forEach((n, i) => {
-    if (n === 0) return;
-    const last = bands[bands.length - 1];
-    if (last && top + i - last[1] <= BAND_GAP) last[1] = top + i + 1;
-    else bands.push([top + i, top + i + 1]);
-  });
+  const bands = inkRuns(counts, BAND_GAP).map(([a, b]): [number, number] => [top + a, top + b]);
   const overlap = ([a, b]: [number, number]): number => Math.min(b, w.y1) - Math.max(a, w.y0);
   const covered = bands.filter((b) => overlap(b) >= 0.8 * (b[1] - b[0]));
   if (covered.length > 0) return { ...w, y0: covered[0]![0], y1: covered[covered.length - 1]![1] };
@@ -188,16 +189,15 @@ export function splitAtGaps(words: readonly OcrWord[], ink: Ink, em: number): Oc
         start = -1;
       }
     }
-    const unique = [...new Set(cuts)].sort((a, b) => a - b);
-    if (unique.length === 0) return [w];
+    const parts = cutAt(w, [...new Set(cuts)].sort((a, b) => a - b));
+    if (parts.length === 1) return parts;
     // Each part ends where its ink does: layout must see the gap between them.
     const blank = (x: number): boolean => widestWhite(ink, x, w.y0, x + 1, w.y1) === 1;
-    return [0, ...unique].map((from, i) => {
-      const to = unique[i] ?? chars.length;
-      let [x0, x1] = [Math.round(w.x0 + from * step), Math.round(w.x0 + to * step)];
+    return parts.map((part) => {
+      let [x0, x1] = [Math.round(part.x0), Math.round(part.x1)];
       while (x0 < x1 - 1 && blank(x0)) x0++;
       while (x1 > x0 + 1 && blank(x1 - 1)) x1--;
-      return { ...w, text: chars.slice(from, to).join(""), x0, x1 };
+      return { ...part, x0, x1 };
     });
   });
 }
