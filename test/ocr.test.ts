@@ -16,7 +16,7 @@ import { grayOf } from "../src/ocr/ink.js";
 import { scanPdf } from "../src/corpus/scan/scan-pdf.js";
 import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open } from "../src/store/index.js";
-import { makeScannedPdf } from "./support/pdfs.js";
+import { makePdf, makeScannedPdf } from "./support/pdfs.js";
 import { tempDir } from "./support/temp.js";
 import { exactCells } from "./support/cells.js";
 
@@ -51,6 +51,36 @@ describe("rulings in a page image", () => {
       const h = found.find((f) => f.y0 === f.y1)!;
       const at = (Math.round(h.y0 * scale) * pixelsWide + Math.round(((h.x0 + h.x1) / 2) * scale)) * 4;
       expect([image.data[at], image.data[at + 1], image.data[at + 2]]).toEqual([255, 255, 255]);
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it("finds a column ruling whole across evenly pitched rows, where every row ruling crosses it", async () => {
+    // 24 rows 15 pt apart at 300 dpi: evenly spaced thickness samples along the
+    // column ruling can all land on a crossing; the ruling is thin all the same.
+    const { doc } = await openPdf(new Uint8Array(await makePdf({ pages: 1 })));
+    try {
+      const factory = canvasFactoryOf(doc);
+      const scale = 300 / 72;
+      const px = (pt: number): number => Math.round(pt * scale);
+      const [top, pitch, left, right, rows] = [px(60), px(15), px(40), px(400), 24];
+      const drawn = factory.create(right + 100, top + pitch * rows + 100);
+      const ctx = drawn.context;
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, drawn.canvas.width, drawn.canvas.height);
+      ctx.fillStyle = "#000000";
+      for (let r = 0; r <= rows; r++) ctx.fillRect(left, top + r * pitch, right - left, 3);
+      const xs = [left, px(200), right];
+      for (const x of xs) ctx.fillRect(x, top, 3, pitch * rows + 3);
+      const image = ctx.getImageData(0, 0, drawn.canvas.width, drawn.canvas.height);
+      const found = findAndEraseRulings(image.data, drawn.canvas.width, drawn.canvas.height, scale);
+      factory.destroy(drawn);
+      const whole = (length: number): number => (length / scale) * 0.99;
+      const columns = found.filter((f) => f.x0 === f.x1 && f.y1 - f.y0 >= whole(rows * pitch));
+      const rowRulings = found.filter((f) => f.y0 === f.y1 && f.x1 - f.x0 >= whole(right - left));
+      for (const x of xs) expect(columns.some((f) => Math.abs(f.x0 * scale - x) <= 4)).toBe(true);
+      for (let r = 0; r <= rows; r++) expect(rowRulings.some((f) => Math.abs(f.y0 * scale - (top + r * pitch)) <= 4)).toBe(true);
     } finally {
       await doc.destroy();
     }

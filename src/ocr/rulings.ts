@@ -32,10 +32,15 @@ export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, heig
     for (let k = 1; k <= maxThick + 1; k++) if (vertical ? x - k >= 0 && ink(x - k, y) : y - k >= 0 && ink(x, y - k)) n++; else break;
     return n;
   };
-  // Thickness at five points along the run, the median: one point may sit on a crossing line.
+  // Thin at most points along the run, one point a point apart: where rulings
+  // cross it the run is thick, and a handful of evenly spaced samples can all
+  // land on crossings when the rows are evenly pitched.
   const thinRun = (a: number, b: number, at: number, vertical: boolean): boolean => {
-    const t = [1, 2, 3, 4, 5].map((k) => Math.round(a + ((b - a) * k) / 6)).map((p) => (vertical ? thickAt(at, p, true) : thickAt(p, at, false)));
-    return t.sort((x, y) => x - y)[2]! <= maxThick;
+    const step = Math.max(1, Math.round(scale));
+    let thin = 0;
+    let all = 0;
+    for (let p = a; p <= b; p += step, all++) if ((vertical ? thickAt(at, p, true) : thickAt(p, at, false)) <= maxThick) thin++;
+    return thin * 2 > all;
   };
   const mark = (x0: number, y0: number, x1: number, y1: number): void => {
     for (let y = Math.max(0, y0 - ERASE_MARGIN); y <= Math.min(height - 1, y1 + ERASE_MARGIN); y++)
