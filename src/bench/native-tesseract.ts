@@ -1,4 +1,4 @@
-// Native tesseract (Debian's tesseract-ocr) on the same PNG files, with the
+// Native tesseract (Debian's tesseract-ocr) on the same page image files, with the
 // PAGE parameters of src/ocr/pool.ts and one thread, as a tesseract.js worker
 // has. Each run is a new process that loads its model first: that load is
 // timed on a blank image and reported apart.

@@ -43,10 +43,10 @@ export async function measureOcr({ pdf, from, pages: pageCount, dir, log }: OcrO
   let firstRead: Time = { seconds: 0, cpuSeconds: 0 };
   try {
     // A new worker's first page is slower (its wasm still being optimised): timed apart, read again below.
-    firstRead = timeOf(await worker.read(images[0]!.png));
+    firstRead = timeOf(await worker.read(images[0]!.image));
     log(`tesseract.js: worker made in ${s(worker.create.seconds)} s, first page read in ${s(firstRead.seconds)} s`);
     for (const image of images) {
-      const js = await worker.read(image.png);
+      const js = await worker.read(image.image);
       const native = [];
       for (const [i, m] of models.entries()) {
         const n = await nativePage(image.file, m);
@@ -79,7 +79,7 @@ export async function measureOcr({ pdf, from, pages: pageCount, dir, log }: OcrO
     log(`${m.label}: ${images.length} pages in one process, ${s(batch.seconds)} s`);
   }
 
-  const all = await allWorkers(images.map((x) => x.png), images[0]!.png);
+  const all = await allWorkers(images.map((x) => x.image), images[0]!.image);
   log(`tesseract.js, ${all.workers} workers: ${images.length} pages in ${s(all.total.seconds)} s`);
   return {
     pdf,

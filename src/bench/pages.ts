@@ -1,9 +1,11 @@
 // The page images every OCR engine in the bench reads: seed pages drawn at the
-// OCR resolution with rulings erased (src/ocr/prepare.ts, as ocrPage does),
-// written as PNG files so that native tesseract reads the very same bytes.
+// OCR resolution with rulings erased (src/ocr/prepare.ts), made the PGM bytes
+// ocrPage hands tesseract.js, and written as files so that native tesseract
+// reads the very same bytes.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { OCR_DPI } from "../ocr/page.js";
+import { inkOf, pgmOf } from "../ocr/ink.js";
 import { preparePage } from "../ocr/prepare.js";
 import { canvasFactoryOf } from "../source/canvas.js";
 import { openPdf } from "../source/pdf.js";
@@ -11,7 +13,8 @@ import { openPdf } from "../source/pdf.js";
 export interface PageImage {
   readonly page: number;
   readonly file: string;
-  readonly png: Buffer;
+  /** PGM bytes, as ocrPage reads the page. */
+  readonly image: Buffer;
   readonly width: number;
   readonly height: number;
 }
@@ -27,10 +30,10 @@ export async function writePageImages(pdfFile: string, from: number, count: numb
     for (const page of order.slice(0, count)) {
       const { drawn } = await preparePage(doc, factory, page, OCR_DPI / 72);
       try {
-        const png = drawn.canvas.toBuffer("image/png");
-        const file = path.join(dir, `page-${String(page).padStart(3, "0")}.png`);
-        writeFileSync(file, png);
-        images.push({ page, file, png, width: drawn.canvas.width, height: drawn.canvas.height });
+        const image = pgmOf(inkOf(drawn));
+        const file = path.join(dir, `page-${String(page).padStart(3, "0")}.pgm`);
+        writeFileSync(file, image);
+        images.push({ page, file, image, width: drawn.canvas.width, height: drawn.canvas.height });
       } finally {
         factory.destroy(drawn);
       }

@@ -10,7 +10,7 @@ export interface OneWorker {
   /** Making the worker: wasm start, model read and gunzipped, parameters set. */
   readonly create: Time;
   /** One page: the recognised text, and the time `recognize` took. */
-  read(png: Buffer): Promise<Timed<string>>;
+  read(image: Buffer): Promise<Timed<string>>;
   close(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export async function oneWorker(): Promise<OneWorker> {
   return {
     create: timeOf(create),
     // blocks: true as pool.ts asks for them; the text comes along.
-    read: (png) => timed(async () => (await worker.recognize(png, {}, { blocks: true })).data.text),
+    read: (image) => timed(async () => (await worker.recognize(image, {}, { blocks: true })).data.text),
     close: async () => void (await worker.terminate()),
   };
 }
@@ -38,7 +38,7 @@ export interface Throughput {
  * Each worker first reads `warmUp` once (timed with its making): a new
  * worker's first page is slow, and a pool pays that once per batch, not per page.
  */
-export async function allWorkers(pngs: readonly Buffer[], warmUp: Buffer): Promise<Throughput> {
+export async function allWorkers(images: readonly Buffer[], warmUp: Buffer): Promise<Throughput> {
   const workers = Math.max(1, os.availableParallelism());
   const scheduler = createScheduler();
   try {
@@ -52,7 +52,7 @@ export async function allWorkers(pngs: readonly Buffer[], warmUp: Buffer): Promi
         }),
       ),
     );
-    const run = await timed(() => Promise.all(pngs.map((png) => scheduler.addJob("recognize", png, {}, { blocks: true }))));
+    const run = await timed(() => Promise.all(images.map((image) => scheduler.addJob("recognize", image, {}, { blocks: true }))));
     return { workers, create: timeOf(made), total: timeOf(run) };
   } finally {
     await scheduler.terminate();

@@ -86,3 +86,12 @@ export function widestWhite(ink: Ink, x0: number, y0: number, x1: number, y1: nu
   }
   return best;
 }
+
+/**
+ * The page as tesseract reads it: its gray levels as a binary PGM. Encoding
+ * the page as PNG took about half a second a page, and tesseract.js then
+ * inflated it again in wasm; PGM bytes are the gray levels as they are.
+ */
+export function pgmOf(ink: Ink): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${ink.width} ${ink.height}\n255\n`, "ascii"), ink.gray]);
+}

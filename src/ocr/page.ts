@@ -10,7 +10,7 @@ import { recognize, type OcrWord } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
-import { inkOf } from "./ink.js";
+import { inkOf, pgmOf } from "./ink.js";
 import { clean, dropDoubleReadings, glyphSize, isNoise, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
@@ -22,8 +22,8 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
   const { drawn, segments } = await preparePage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
-    const read = await recognize(drawn.canvas.toBuffer("image/png"));
     const ink = inkOf(drawn);
+    const read = await recognize(pgmOf(ink));
     const words = await rereadFigures(await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink), drawn, factory);
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));

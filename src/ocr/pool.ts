@@ -81,11 +81,11 @@ async function busyWhile<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Recognises one image (PNG bytes); the words with their boxes and confidence. `line`: the image is one text line. */
-export function recognize(png: Buffer, layout: "page" | "line" = "page"): Promise<OcrWord[]> {
+/** Recognises one image (PNG or PGM bytes); the words with their boxes and confidence. `line`: the image is one text line. */
+export function recognize(image: Buffer, layout: "page" | "line" = "page"): Promise<OcrWord[]> {
   return busyWhile(async () => {
     const s = await (layout === "page" ? (scheduler ??= start(PAGE)) : (lineScheduler ??= start(LINE)));
-    const result = (await s.addJob("recognize", png, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
+    const result = (await s.addJob("recognize", image, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
     return (result.data.blocks ?? []).flatMap((b) =>
       b.paragraphs.flatMap((p) =>
         p.lines.flatMap((l) =>
