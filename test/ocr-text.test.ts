@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cleanTitle, standardTableOf } from "../src/recognize/rules/tables.js";
 import { COLUMN_RULES, matchColumn, t7ColumnKey } from "../src/recognize/rules/columns.js";
 import { T1_EXPENSE_LINES, T4_EXPENSE_LINES, closeLine, matchLine } from "../src/recognize/rules/lines.js";
+import { readUnit } from "../src/recognize/metadata.js";
 
 const tableOf = (title: string): string | null => standardTableOf(cleanTitle(title));
 
@@ -47,5 +48,20 @@ describe("OCR'd headers and line labels", () => {
     expect(matchLine(T1_EXPENSE_LINES, "年未结转和结余") ?? closeLine(T1_EXPENSE_LINES, "年未结转和结余")).toBe("carry_end");
     expect(closeLine(T4_EXPENSE_LINES, "年未财政拨款结转和结余")).toBe("carry_end");
     expect(closeLine(T1_EXPENSE_LINES, "一般公共服务支出")).toBeNull();
+  });
+});
+
+describe("an OCR'd unit name", () => {
+  it("is the name the pages give most often, not a cover's misread one", () => {
+    // The Shanghai scan's cover, its contents page and its 第二部分 heading, as read.
+    const pages = [
+      { page: 1, text: "上海市旺陀区石泉路街道办罕处 2023 年度部门决算 2024年8月14日" },
+      { page: 2, text: "目录 第一部分 上海市普陀区石泉路街道办事处概况 一、部门主要职能 第二部分 上海市普陀区石泉路街道办事处2023年度部门决算情况说明" },
+      { page: 4, text: "第二部分 上海市普陀区石泉路街道办事处2023年度部门决算情况说明 一、收入支出决算总体情况说明" },
+    ];
+    expect(readUnit([], pages)).toBe("上海市普陀区石泉路街道办事处");
+    // One mention is enough; a 部门： caption outranks the front pages.
+    expect(readUnit([], pages.slice(0, 1))).toBe("上海市旺陀区石泉路街道办罕处");
+    expect(readUnit(["武汉市洪山区社会管理网格化服务中心"], pages)).toBe("武汉市洪山区社会管理网格化服务中心");
   });
 });

@@ -142,7 +142,7 @@ export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction,
   });
   tables.sort((a, b) => rank(a.id) - rank(b.id));
   const front = narrative.slice(0, FRONT_PAGES);
-  const unit = readUnit(departments, front);
+  const unit = readUnit(departments, narrative);
   const year = readYear(
     tables.map((t) => t.title ?? ""),
     narrative,

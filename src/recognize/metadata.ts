@@ -15,23 +15,30 @@ function cleanUnit(s: string): string {
   return compact(s).replace(/^[.。．·、,，:：…_-]+|[.。．·、,，:：…_-]+$/g, "");
 }
 
-/** The unit's name: a 部门： line first, else the cover's "<unit> 2024 年度部门决算" in either order. */
-export function readUnit(departments: readonly string[], front: readonly PageText[]): string | null {
-  const counted = new Map<string, number>();
-  for (const d of departments) {
-    const name = cleanUnit(d);
-    if (name !== "") counted.set(name, (counted.get(name) ?? 0) + 1);
-  }
-  const best = [...counted.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (best) return best[0];
-  for (const p of front) {
+/**
+ * The unit's name: a 部门： line first, else the pages' "<unit> 2024 年度部门
+ * 决算" in either order (the cover's, 第二部分's heading). Every mention is
+ * counted and the most common wins (the first on a tie): OCR misreads a glyph
+ * of the name on one page (办罕处 on a cover) and not on the next.
+ */
+export function readUnit(departments: readonly string[], pages: readonly PageText[]): string | null {
+  const fromDepartments = mostMentioned(departments.map(cleanUnit));
+  if (fromDepartments) return fromDepartments;
+  const mentions: string[] = [];
+  for (const p of pages) {
     const t = compact(p.text);
-    const unitFirst = /(?:^|部分)([^\d，。：:、]{2,40}?)(?:20\d{2}|19\d{2})年度?(?:部门|单位)(?:决算|预算)/.exec(t);
-    if (unitFirst?.[1] && !/^第.部分/.test(unitFirst[1])) return cleanUnit(unitFirst[1]);
-    const yearFirst = /(?:20\d{2}|19\d{2})年度?([^\d，。：:、]{2,40}?)(?:部门|单位)(?:决算|预算)/.exec(t);
-    if (yearFirst?.[1]) return cleanUnit(yearFirst[1]);
+    for (const m of t.matchAll(/(?:^|部分)([^\d，。：:、]{2,40}?)(?:20\d{2}|19\d{2})年度?(?:部门|单位)(?:决算|预算)/g))
+      if (m[1]) mentions.push(cleanUnit(m[1].replace(/^第.部分/, "")));
+    for (const m of t.matchAll(/(?:20\d{2}|19\d{2})年度?([^\d，。：:、]{2,40}?)(?:部门|单位)(?:决算|预算)/g)) if (m[1]) mentions.push(cleanUnit(m[1]));
   }
-  return null;
+  return mostMentioned(mentions);
+}
+
+/** The name mentioned most often, the first of them on a tie; null when none is. */
+function mostMentioned(names: readonly string[]): string | null {
+  const counted = new Map<string, number>();
+  for (const n of names) if (n !== "") counted.set(n, (counted.get(n) ?? 0) + 1);
+  return [...counted.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** The fiscal year: the most common "20xx 年度" in titles and the front pages. */
