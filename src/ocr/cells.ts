@@ -115,7 +115,9 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
     // A word boxed over two lines of ink is two lines read as one ("附属单/位上缴" → "-").
     const tall = glyph > 0 && w.y1 - w.y0 > TALL * glyph && linesIn({ x0: w.x0 - CELL_INSET, y0: w.y0 - CELL_INSET, x1: w.x1 + CELL_INSET, y1: w.y1 + CELL_INSET }, ink) > 1;
     // Figures have their own second pass; any other word may be a header OCR garbled ("其他收入" → "tk").
-    if (!cjk(w.text) && !tall && (/^[-\d,.]+$/.test(w.text) || w.confidence >= DOUBTFUL)) continue;
+    // A lone mark is no figure: "," doubtfully read where the ink says 合计.
+    const figure = /^[-\d,.]+$/.test(w.text) && !/^[,.]+$/.test(w.text);
+    if (!cjk(w.text) && !tall && (figure || w.confidence >= DOUBTFUL)) continue;
     // Outside a ruled table the word's cell is the ink around it (an unruled header's wrapped lines).
     const ruled = cellAt((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, segments, scale);
     const block = ruled ? null : blockOf(w);

@@ -96,7 +96,8 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
 }
 
 /**
- * The figure in a cell's box (points), once per magnification: the ink inside
+ * The figure in a cell's box (points), once per magnification, grey and black
+ * on white: the ink inside
  * the rulings, cut out with a little room, magnified on white and read as
  * digits. A cell with no ink reads as blank.
  */
@@ -107,7 +108,7 @@ function readCellFigure(page: Drawn, factory: CanvasFactory, bbox: readonly [num
   const ink = inkBox(page.context.getImageData(left, top, width, height).data, width, height);
   if (!ink) return Promise.resolve(ZOOMS.map(() => ({ text: "", confidence: 100 })));
   const glyphs = { x0: left + ink.x0, y0: top + ink.y0, x1: left + ink.x1 + 1, y1: top + ink.y1 + 1 };
-  return Promise.all(ZOOMS.map((z) => readFigureAt(page, factory, glyphs, z)));
+  return Promise.all([false, true].flatMap((sharp) => ZOOMS.map((z) => readFigureAt(page, factory, glyphs, z, sharp))));
 }
 
 /** The bounding box of the ink in an RGBA crop, or null when it holds none. */

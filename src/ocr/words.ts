@@ -201,3 +201,10 @@ export function splitAtGaps(words: readonly OcrWord[], ink: Ink, em: number): Oc
     });
   });
 }
+
+/**
+ * Marks only, once glyphs are joined: punctuation stands against the text it
+ * ends, so a mark apart from any glyph is a speck ("。" between a label and its
+ * 行次). Dashes stay: "-" may print a zero.
+ */
+export const isLoneMark = (text: string): boolean => /^[。，、,.．·:：;；'"“”‘’`]+$/.test(text);
