@@ -3,7 +3,7 @@
 // table, column and line; text-layer wording that is not a table must not.
 import { describe, expect, it } from "vitest";
 import { cleanTitle, standardTableOf } from "../src/recognize/rules/tables.js";
-import { COLUMN_RULES, matchColumn, t7ColumnKey } from "../src/recognize/rules/columns.js";
+import { COLUMN_RULES, matchColumn, t7ColumnKey, t7ColumnKeys } from "../src/recognize/rules/columns.js";
 import { T1_EXPENSE_LINES, T4_EXPENSE_LINES, closeLine, matchLine } from "../src/recognize/rules/lines.js";
 import { readUnit } from "../src/recognize/metadata.js";
 
@@ -42,6 +42,10 @@ describe("OCR'd headers and line labels", () => {
     expect(matchColumn(COLUMN_RULES.T8!, ["年未结转和结余"])).toBe("carry_end");
     // A 小计 OCR could not read is its group's own figure.
     expect(t7ColumnKey(["预算数", "公务用车购置及运行费", "卜诈"])).toBe("budget_vehicle");
+    // 决算数 read 灰算数 (the Shanghai scan's 表7): 公务接待费's other column is its actual figure.
+    const reception = (block: string): string[] => ["财政拨款三公经费", "公务接待费", block];
+    expect(t7ColumnKeys([["合计", "预算数"], ["合计", "决算数"], reception("预算数"), reception("灰算数")])).toEqual(["budget_total", "actual_total", "budget_reception", "actual_reception"]);
+    expect(t7ColumnKeys([reception("灰算数"), reception("灰算数")])).toEqual([null, null]);
   });
 
   it("name their line (年未 for 年末), and a class line is still a class", () => {

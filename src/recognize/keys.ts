@@ -3,7 +3,7 @@
 import type { Cell, Column, Row, StandardTableId } from "../../schemas/canonical.js";
 import { parseAmount, toWan } from "./amount.js";
 import type { ColumnInfo, RawRow } from "./grid-table.js";
-import { COLUMN_RULES, T4_EXPENSE_RULES, matchColumn, t7ColumnKey } from "./rules/columns.js";
+import { COLUMN_RULES, T4_EXPENSE_RULES, matchColumn, t7ColumnKeys } from "./rules/columns.js";
 import { functionClassCode } from "./rules/function-classes.js";
 import {
   T1_EXPENSE_LINES,
@@ -33,12 +33,13 @@ export function columnKeys(id: StandardTableId | null, columns: readonly ColumnI
   const out = new Map<number, Column>();
   const amountCols = columns.filter((c) => c.role === "amount");
   const groups = [...new Set(amountCols.map((c) => c.group))];
-  for (const c of amountCols) {
+  const t7 = id === "T7" ? t7ColumnKeys(amountCols.map((c) => c.path)) : [];
+  for (const [i, c] of amountCols.entries()) {
     const name = c.path.join(" / ") || null;
     let key: string | null = null;
     if (id === "T1" || id === "T6") key = "amount";
     else if (id === "T4") key = c.group === groups[0] ? "amount" : matchColumn(T4_EXPENSE_RULES, c.path);
-    else if (id === "T7") key = t7ColumnKey(c.path);
+    else if (id === "T7") key = t7[i] ?? null;
     else if (id) key = matchColumn(COLUMN_RULES[id] ?? [], c.path);
     out.set(c.index, { key: key ?? `c${c.index + 1}`, name });
   }

@@ -60,9 +60,35 @@ export const T4_EXPENSE_RULES: readonly ColumnRule[] = [
 
 /** T7: which block (budget/actual) and which item a column is. */
 export function t7ColumnKey(path: readonly string[]): string | null {
+  const block = t7Block(path);
+  const item = t7Item(path);
+  return block && item ? `${block}_${item}` : null;
+}
+
+/**
+ * T7's keys for all its amount columns, in order: a column whose 预算数/决算数
+ * header OCR garbled (灰算数) but whose item is known takes the half of that
+ * item's budget/actual pair no other column has; none when both or neither are.
+ */
+export function t7ColumnKeys(paths: readonly (readonly string[])[]): (string | null)[] {
+  const keys = paths.map(t7ColumnKey);
+  const taken = new Set(keys.filter((k): k is string => k !== null));
+  return paths.map((path, i) => {
+    const item = t7Item(path);
+    if (keys[i] !== null || !item) return keys[i] ?? null;
+    const free = ["budget", "actual"].map((b) => `${b}_${item}`).filter((k) => !taken.has(k));
+    if (free.length !== 1) return null;
+    taken.add(free[0]!);
+    return free[0]!;
+  });
+}
+
+function t7Block(path: readonly string[]): "actual" | "budget" | null {
   const joined = path.join("/");
-  const block = /决算|实际/.test(joined) ? "actual" : /预算/.test(joined) ? "budget" : null;
-  if (!block) return null;
+  return /决算|实际/.test(joined) ? "actual" : /预算/.test(joined) ? "budget" : null;
+}
+
+function t7Item(path: readonly string[]): string | null {
   const items = path.filter((p) => !/^(预算数?|决算数?|实际数?)$/.test(p) && !/三公/.test(p));
   const itemOf = (leaf: string): string | null =>
     /^合计$/.test(leaf) ? "total"
@@ -73,8 +99,7 @@ export function t7ColumnKey(path: readonly string[]): string | null {
     : /公务接待/.test(leaf) ? "reception"
     : null;
   // The lowest header that names an item: under 公务用车购置及运行费, a 小计 OCR could not read is the group's own figure.
-  const item = [...items].reverse().map(itemOf).find((k) => k !== null) ?? null;
-  return item ? `${block}_${item}` : null;
+  return [...items].reverse().map(itemOf).find((k) => k !== null) ?? null;
 }
 
 export function matchColumn(rules: readonly ColumnRule[], path: readonly string[]): string | null {
