@@ -2,7 +2,7 @@
 // magnified onto white with room around it (tesseract reads a glyph that
 // touches the image's edge, or the neighbours' ink, worse).
 import type { CanvasFactory, Drawn } from "../source/canvas.js";
-import { INK } from "./ink.js";
+import { grayAt, INK } from "./ink.js";
 import { recognizeFigure } from "./pool.js";
 
 /** A rectangle of page pixels, end exclusive. */
@@ -34,7 +34,7 @@ export function magnified(page: Drawn, factory: CanvasFactory, region: PixelBox,
     if (sharp) {
       const image = crop.context.getImageData(0, 0, w2 + 2 * margin, h2 + 2 * margin);
       const px = image.data;
-      for (let i = 0; i < px.length; i += 4) px[i] = px[i + 1] = px[i + 2] = (px[i]! + px[i + 1]! + px[i + 2]!) / 3 < INK ? 0 : 255;
+      for (let i = 0; i < px.length / 4; i++) px[i * 4] = px[i * 4 + 1] = px[i * 4 + 2] = grayAt(px, i) < INK ? 0 : 255;
       crop.context.putImageData(image, 0, 0);
     }
     return crop.canvas.toBuffer("image/png");

@@ -59,19 +59,16 @@ function isStrayGlyph(words: readonly OcrWord[], i: number): boolean {
 export async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
   // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
   const stray = words.map((_, i) => isStrayGlyph(words, i));
+  const read = words.map((w, i) => mayBeFigure(w.text) || stray[i]!);
+  const firsts = words.map((w) => asFigure(w.text));
   const floor = (i: number): number => (stray[i] ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE);
   const heard = (a: Reading | null | undefined, i: number): a is Reading => a !== null && a !== undefined && a.confidence >= floor(i) && WELL_FORMED.test(a.text);
-  const grey = await Promise.all(words.map((w, i) => (mayBeFigure(w.text) || stray[i] ? readFigureAt(page, factory, w) : null)));
+  const grey = await Promise.all(words.map((w, i) => (read[i] ? readFigureAt(page, factory, w) : null)));
   // A figure the grey crop did not confirm is read black on white too, a second opinion.
-  const sharp = await Promise.all(
-    words.map((w, i) => {
-      const [a, first] = [grey[i], asFigure(w.text)];
-      if (!(mayBeFigure(w.text) || stray[i]) || (heard(a, i) && first !== null && valueOf(a.text) === valueOf(first))) return null;
-      return readFigureAt(page, factory, w, 1.5, true);
-    }),
-  );
+  const confirmed = (i: number): boolean => heard(grey[i], i) && firsts[i] !== null && valueOf(grey[i]!.text) === valueOf(firsts[i]!);
+  const sharp = await Promise.all(words.map((w, i) => (read[i] && !confirmed(i) ? readFigureAt(page, factory, w, 1.5, true) : null)));
   return words.map((w, i) => {
-    const first = asFigure(w.text);
+    const first = firsts[i]!;
     const a = secondOpinion(grey[i], sharp[i], first, (r) => heard(r, i));
     // A mangled word the digits pass reads as a figure is that figure, no surer than the page reading was.
     if (first === null) return a ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;

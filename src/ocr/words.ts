@@ -39,7 +39,7 @@ export function clean(w: OcrWord): OcrWord {
   if (lead + trail === 0) return w;
   if (lead + trail >= chars.length) return { ...w, text: "" };
   // The box shrinks with the text: layout places each character by its share of the box.
-  const step = (w.x1 - w.x0) / chars.length;
+  const step = share(w);
   return { ...w, text: chars.slice(lead, chars.length - trail).join(""), x0: w.x0 + lead * step, x1: w.x1 - trail * step };
 }
 
@@ -98,7 +98,7 @@ export function joinGlyphs(words: readonly OcrWord[], walls: readonly Wall[], in
 export function splitAtWalls(words: readonly OcrWord[], walls: readonly Wall[]): OcrWord[] {
   return words.flatMap((w) => {
     const chars = [...w.text];
-    const step = (w.x1 - w.x0) / Math.max(1, chars.length);
+    const step = share(w);
     const cuts = walls
       .filter((v) => v.x > w.x0 + step / 2 && v.x < w.x1 - step / 2 && v.y0 <= w.lineY1 && v.y1 >= w.lineY0)
       .map((v) => Math.round((v.x - w.x0) / step))
@@ -112,7 +112,7 @@ export function splitAtWalls(words: readonly OcrWord[], walls: readonly Wall[]):
 function cutAt(w: OcrWord, cuts: readonly number[]): OcrWord[] {
   if (cuts.length === 0) return [w];
   const chars = [...w.text];
-  const step = (w.x1 - w.x0) / chars.length;
+  const step = share(w);
   return [0, ...cuts].map((from, i) => {
     const to = cuts[i] ?? chars.length;
     return { ...w, text: chars.slice(from, to).join(""), x0: w.x0 + from * step, x1: w.x0 + to * step };

@@ -10,7 +10,7 @@ import { layoutPage, type PageLayout } from "../layout/page.js";
 import { readCaption, readEmptyStatement } from "./captions.js";
 import { continuationStart, headerTexts, readBodyRows, readColumns, type GridColumns, type RawRow } from "./grid-table.js";
 import { keyRows, type Unit } from "./keys.js";
-import { readKind, readUnit, readYear, type PageText } from "./metadata.js";
+import { mostCommon, readKind, readUnit, readYear, type PageText } from "./metadata.js";
 import { unruledTables } from "./unruled.js";
 
 interface Instance {
@@ -118,12 +118,6 @@ function instanceToTable(inst: Instance, extraIndex: number, docUnit: Unit): Tab
     table.empty_statement = inst.emptyStatement;
   }
   return table;
-}
-
-function mostCommon<T>(values: readonly T[]): T | null {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction, "page_count" | "producer" | "pages" | "ocr_pages"> {

@@ -34,12 +34,15 @@ export function readUnit(departments: readonly string[], pages: readonly PageTex
   return mostMentioned(mentions);
 }
 
-/** The name mentioned most often, the first of them on a tie; null when none is. */
-function mostMentioned(names: readonly string[]): string | null {
-  const counted = new Map<string, number>();
-  for (const n of names) if (n !== "") counted.set(n, (counted.get(n) ?? 0) + 1);
-  return [...counted.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+/** The value seen most often, the first of them on a tie; null when there is none. */
+export function mostCommon<T>(values: readonly T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
+
+/** The name mentioned most often, the first of them on a tie; null when none is. */
+const mostMentioned = (names: readonly string[]): string | null => mostCommon(names.filter((n) => n !== ""));
 
 /** The fiscal year: the most common "20xx 年度" in titles and the front pages. */
 export function readYear(titles: readonly string[], front: readonly PageText[]): number | null {
