@@ -61,7 +61,7 @@ describe("help", () => {
 }, 60_000);
 
 describe("bad arguments end with one line on stderr", () => {
-  it("an unknown option", () => expectOneLineFailure(juesuan(["ingest", "corpus", "--bogus"]), /Expected an option of juesuan ingest \(--db, --jobs, --ocr, --help\), got --bogus/));
+  it("an unknown option", () => expectOneLineFailure(juesuan(["ingest", "corpus", "--bogus"]), /Expected an option of juesuan ingest \(--db, --jobs, --ocr, --force, --stall, --max-pages, --help\), got --bogus/));
   it("an unknown command", () => expectOneLineFailure(juesuan(["frobnicate"]), /Expected a command \(ingest, export, check, review\), got 'frobnicate'/));
   it("no command", () => expectOneLineFailure(juesuan([]), /Expected a command/));
   it("a bad --format", () => expectOneLineFailure(juesuan(["export", "--format", "xml"]), /Expected --format jsonl or csv, got 'xml'/));
@@ -107,11 +107,15 @@ describe("ingest then export", () => {
     const ingest = juesuan(["ingest", "corpus", "--db", "out/j.sqlite", "--jobs", "2"], dir);
     expect(ingest.status, ingest.stderr).toBe(0);
     expect(ingest.stderr).toBe("");
+    // One line per file in the order they finish, then the summary.
     const lines = ingest.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^(ok|failed) +corpus\/2024\/report\.PDF {2}/);
-    expect(lines[1]).toMatch(/^failed +corpus\/empty\.pdf {2}- {2}- {2}none {2}empty file/);
-    expect(lines[2]).toMatch(/^2 files: \d ok, \d failed, 0 duplicates; \d+ tables, \d+ cells; 3 pages in [\d.]+ s \([\d.]+ pages\/s\) -> out\/j\.sqlite$/);
+    const byFile = (line: string): string => line.split(/ +/)[1] ?? "";
+    expect(lines.slice(0, 2).sort((a, b) => byFile(a).localeCompare(byFile(b)))).toEqual([
+      expect.stringMatching(/^(ok|failed) +corpus\/2024\/report\.PDF {2}/),
+      expect.stringMatching(/^failed +corpus\/empty\.pdf {2}- {2}- {2}none {2}empty file/),
+    ]);
+    expect(lines[2]).toMatch(/^2 files: \d ok, \d failed, 0 duplicates, 0 skipped; \d+ tables, \d+ cells; 3 pages in [\d.]+ s \([\d.]+ pages\/s\) -> out\/j\.sqlite$/);
 
     const jsonl = juesuan(["export", "--format", "jsonl", "--db", "out/j.sqlite"], dir);
     expect(jsonl.status, jsonl.stderr).toBe(0);
@@ -130,9 +134,13 @@ describe("ingest then export", () => {
     expect(written.startsWith("\uFEFFfile,sha256,unit,year,table_id,table_title,row_key,row_name,col_key,value,page,confidence\r\n")).toBe(true);
     expect(fs.readdirSync(path.join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
-    // Ingesting again keeps one copy of each file.
+    // Ingesting again skips what is stored and keeps one copy of each file; --force reads them again.
     const again = juesuan(["ingest", "corpus", "--db", "out/j.sqlite"], dir);
     expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^2 files: 0 ok, 0 failed, 0 duplicates, 2 skipped; .* 0 pages in/m);
+    expect(again.stdout).toMatch(/^skipped +corpus\/empty\.pdf {2}- {2}- {2}none {2}already stored \(failed, \d{4}-/m);
+    const forced = juesuan(["ingest", "corpus", "--db", "out/j.sqlite", "--force"], dir);
+    expect(forced.stdout).toMatch(/^2 files: \d ok, \d failed, 0 duplicates, 0 skipped; .* 3 pages in/m);
     const jsonl2 = juesuan(["export", "--format", "jsonl", "--db", "out/j.sqlite"], dir);
     expect(jsonl2.stdout.trimEnd().split("\n")).toHaveLength(2);
   });

@@ -8,7 +8,16 @@ import { DEFAULT_DB, type HelpTopic } from "./help.js";
 
 export type Command =
   | { readonly command: "help"; readonly topic: HelpTopic }
-  | { readonly command: "ingest"; readonly paths: readonly string[]; readonly db: string; readonly jobs: number | undefined; readonly ocr: boolean }
+  | {
+      readonly command: "ingest";
+      readonly paths: readonly string[];
+      readonly db: string;
+      readonly jobs: number | undefined;
+      readonly ocr: boolean;
+      readonly force: boolean;
+      readonly stall: number | undefined;
+      readonly maxPages: number | undefined;
+    }
   | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null }
   | { readonly command: "check"; readonly db: string; readonly json: boolean; readonly rounding: boolean }
   | { readonly command: "review"; readonly db: string; readonly out: string };
@@ -18,15 +27,21 @@ type CommandName = (typeof COMMANDS)[number];
 
 const Db = z.string().min(1, { error: "Expected a path after --db, got an empty string" }).default(DEFAULT_DB);
 
+const wholeNumber = (option: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: (iss) => `Expected ${option} to be a whole number of at least 1, got '${String(iss.input)}'` })
+    .transform(Number)
+    .optional();
+
 const IngestArgs = z.object({
   paths: z.array(z.string().min(1)).min(1, { error: "Expected at least one file or folder to ingest, got none" }),
   db: Db,
-  jobs: z
-    .string()
-    .regex(/^[1-9]\d*$/, { error: (iss) => `Expected --jobs to be a whole number of at least 1, got '${String(iss.input)}'` })
-    .transform(Number)
-    .optional(),
+  jobs: wholeNumber("--jobs"),
   ocr: z.boolean().default(false),
+  force: z.boolean().default(false),
+  stall: wholeNumber("--stall"),
+  "max-pages": wholeNumber("--max-pages"),
 });
 
 const ExportArgs = z.object({
@@ -49,6 +64,9 @@ const OPTIONS = {
     db: { type: "string" },
     jobs: { type: "string" },
     ocr: { type: "boolean" },
+    force: { type: "boolean" },
+    stall: { type: "string" },
+    "max-pages": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
   export: {
@@ -94,7 +112,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const checked = (first === "ingest" ? IngestArgs : ExportArgs).safeParse(fields);
   if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? checked.error.message, first);
   const data = checked.data;
-  if ("paths" in data) return { command: "ingest", paths: data.paths, db: data.db, jobs: data.jobs, ocr: data.ocr };
+  if ("paths" in data) {
+    const { paths, db, jobs, ocr, force, stall } = data;
+    return { command: "ingest", paths, db, jobs, ocr, force, stall, maxPages: data["max-pages"] };
+  }
   return { command: "export", db: data.db, format: data.format, out: data.out ?? null };
 }
 

@@ -1,4 +1,5 @@
 import os from "node:os";
+import { DEFAULT_LIMITS } from "../pipeline/limits.js";
 
 export const DEFAULT_DB = "out/juesuan.sqlite";
 
@@ -6,7 +7,7 @@ export const HELP = {
   main: `juesuan: final-accounts disclosures (部门决算公开) as PDFs -> canonical tables in SQLite
 
 Usage:
-  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr]
+  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr] [--force]
   juesuan export --format jsonl|csv [--db FILE] [--out FILE]
   juesuan check [--db FILE] [--json] [--rounding]
   juesuan review --out FILE [--db FILE]
@@ -20,19 +21,29 @@ Commands:
 
 Exit status: 0 done, 1 failed, 2 bad arguments.
 `,
-  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr]
+  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr] [--force]
+                      [--stall SECONDS] [--max-pages N]
 
 Reads each PDF (folders are searched recursively for *.pdf, any case) and
-stores its canonical report. A file that cannot be read as a final-accounts
-report is stored as failed, with the reason, and the batch goes on. Storing a
-file again replaces its earlier report.
+stores its canonical report, each in one transaction. A file that cannot be
+read as a final-accounts report is stored as failed, with the reason, and the
+batch goes on. A file whose content is already stored under its path is
+skipped, so a batch stopped at any moment finishes when run again; a file
+whose content changed is read again and replaces its earlier report.
 
 Options:
-  --db FILE    SQLite database, created if missing (default ${DEFAULT_DB})
-  --jobs N     files read at once (default ${os.availableParallelism()}, the CPUs available)
-  --ocr        read pages with no usable text layer (scans, garbled fonts) by OCR
-               (tesseract.js, offline; figures keep their confidence, findings on them say so)
-  -h, --help   show this help
+  --db FILE          SQLite database, created if missing (default ${DEFAULT_DB})
+  --jobs N           files read at once, each by its own thread (default ${os.availableParallelism()}, the CPUs available)
+  --ocr              read pages with no usable text layer (scans, garbled fonts) by OCR
+                     (tesseract.js, offline; figures keep their confidence, findings on them say so)
+  --force            read files already stored again (after upgrading juesuan)
+  --stall SECONDS    give up a file when no page of it is read for this long (default ${DEFAULT_LIMITS.stallSeconds})
+  --max-pages N      give up a file with more pages than this (default ${DEFAULT_LIMITS.maxPages})
+  -h, --help         show this help
+
+One line per file on stdout, in the order files finish, then a summary. On a
+terminal, a status line on stderr shows files and pages done, the rate, the
+time left and the failures so far; elsewhere it is printed every 30 s.
 
 Exits 0 when every file was processed, failed ones included; non-zero when
 no PDF was found or the database cannot be written.

@@ -1,10 +1,13 @@
 // extractPdf: bytes of one PDF -> Extraction. Throws ExtractError with a
 // one-line reason for files that cannot be read.
-import os from "node:os";
+import { pageSize } from "../source/canvas.js";
+import { ExtractError } from "../source/errors.js";
 import { openPdf, readPage } from "../source/pdf.js";
+import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel } from "../source/model.js";
 import { pageHealth } from "../source/health.js";
-import { ocrPage } from "../ocr/page.js";
+import { OCR_DPI, ocrPage } from "../ocr/page.js";
+import { ocrWorkers } from "../ocr/pool.js";
 import { rereadBrokenFigures } from "../ocr/reread.js";
 import { validateReport } from "../validate/index.js";
 import type { Extraction } from "./types.js";
@@ -16,22 +19,41 @@ export { ExtractError } from "../source/errors.js";
 export interface ExtractOptions {
   /** Read pages with no usable text layer by OCR (src/ocr/): scans, and fonts whose text comes out garbled. */
   readonly ocr?: boolean;
+  /** Called as each page is read (a sign of life for whoever watches for a reader that hangs). */
+  readonly onPage?: (page: number, pages: number) => void;
+  /** A document with more pages is not read: no department's report is that long, a crawl's junk may be. */
+  readonly maxPages?: number;
+  /** A page OCR would draw at more pixels than this is not drawn (its image alone could exhaust memory). */
+  readonly maxOcrPixels?: number;
 }
+
+export const MAX_PAGES = 1000;
+/** A1 at 300 dpi; A4 is 8.7 million. */
+export const MAX_OCR_PIXELS = 80e6;
 
 export async function extractPdf(data: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
   const opened = await openPdf(data);
   try {
+    const maxPages = options.maxPages ?? MAX_PAGES;
+    if (opened.pageCount > maxPages) throw new ExtractError("too_large", `too many pages: ${opened.pageCount} (the limit is ${maxPages})`);
     const pages: PageModel[] = [];
-    for (let n = 1; n <= opened.pageCount; n++) pages.push(await readPage(opened.doc, n));
+    for (let n = 1; n <= opened.pageCount; n++) {
+      pages.push(await readPage(opened.doc, n));
+      options.onPage?.(n, opened.pageCount);
+    }
     const health = pages.map(pageHealth);
     // Pages whose text layer is missing or garbled are read from their image, when asked.
     const ocrPages = options.ocr ? health.filter((h) => h.route === "ocr").map((h) => h.page) : [];
+    for (const n of ocrPages) await checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS);
     // As many pages at once as the pool has workers: each holds a 300 dpi page image.
-    const width = Math.max(1, os.availableParallelism());
+    const width = ocrWorkers();
     for (let i = 0; i < ocrPages.length; i += width) {
       const batch = ocrPages.slice(i, i + width);
       const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n)));
-      batch.forEach((n, k) => (pages[n - 1] = read[k]!));
+      batch.forEach((n, k) => {
+        pages[n - 1] = read[k]!;
+        options.onPage?.(n, opened.pageCount);
+      });
     }
     const recognized = recognizeDocument(pages);
     // Figures OCR read that break an identity are read again before anything is reported.
@@ -44,5 +66,15 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     return { ...recognized, tables, pages: health, ocr_pages: ocrPages, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();
+  }
+}
+
+async function checkDrawable(doc: PDFDocumentProxy, page: number, maxPixels: number): Promise<void> {
+  const { width, height } = await pageSize(doc, page);
+  const scale = OCR_DPI / 72;
+  const pixels = width * scale * height * scale;
+  if (pixels > maxPixels) {
+    const mm = (pt: number): number => Math.round((pt / 72) * 25.4);
+    throw new ExtractError("too_large", `page ${page} is ${mm(width)} × ${mm(height)} mm: too large to read by OCR (${Math.round(pixels / 1e6)} million pixels at ${OCR_DPI} dpi; the limit is ${Math.round(maxPixels / 1e6)})`);
   }
 }

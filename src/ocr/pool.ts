@@ -36,10 +36,20 @@ let digitScheduler: Promise<Scheduler> | null = null;
 let lineScheduler: Promise<Scheduler> | null = null;
 let idle: NodeJS.Timeout | null = null;
 let busy = 0;
+let size = Math.max(1, os.availableParallelism());
+
+/**
+ * Workers per pool: the cores by default. A batch that reads several files at
+ * once, each in its own thread with its own pools, gives each its share.
+ */
+export function setOcrWorkers(n: number): void {
+  size = Math.max(1, Math.floor(n));
+}
+
+export const ocrWorkers = (): number => size;
 
 async function start(parameters: Record<string, string>): Promise<Scheduler> {
   const s = createScheduler();
-  const size = Math.max(1, os.availableParallelism());
   const workers = await Promise.all(Array.from({ length: size }, () => newWorker(parameters)));
   for (const w of workers) s.addWorker(w);
   return s;

@@ -20,20 +20,35 @@ const NOT_FINAL: Record<Exclude<Extraction["kind"], "final">, string> = {
   unknown: "unknown",
 };
 
-export async function processFile(absPath: string, file: string, options: ExtractOptions = {}): Promise<Report> {
+/** A file's bytes and their sha256 (hex). Throws FileReadError when the file cannot be read. */
+export async function readFileBytes(absPath: string): Promise<{ bytes: Uint8Array; sha256: string }> {
   const bytes = await fs.readFile(absPath).catch((err: NodeJS.ErrnoException) => {
     throw new FileReadError(`cannot read file (${err.code ?? oneLine(err)})`);
   });
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** A report of a file that could not be read, knowing nothing of it but why. */
+export function failedReport(file: string, sha256: string, error: string): Report {
+  return { file, sha256, unit: null, year: null, printed_unit: null, status: "failed", error, tables: [], findings: [] };
+}
+
+export async function processFile(absPath: string, file: string, options: ExtractOptions = {}): Promise<Report> {
+  const { bytes, sha256 } = await readFileBytes(absPath);
+  return processBytes(bytes, sha256, file, options);
+}
+
+/** One PDF's bytes (and their hash) -> its Report. Never throws: a file's failure is a failed report. */
+export async function processBytes(bytes: Uint8Array, sha256: string, file: string, options: ExtractOptions = {}): Promise<Report> {
   const base = { file, sha256, unit: null, year: null, printed_unit: null, tables: [], findings: [] };
 
   let extraction: Extraction;
   try {
-    extraction = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+    extraction = await extractPdf(bytes, options);
   } catch (err) {
     // ExtractError messages are already the reason; anything else is a bug or an unforeseen file.
     const error = err instanceof ExtractError ? oneLine(err) : `extraction failed: ${oneLine(err)}`;
-    return { ...base, status: "failed", error };
+    return failedReport(file, sha256, error);
   }
 
   const known = {

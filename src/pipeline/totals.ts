@@ -6,12 +6,13 @@ export interface Totals {
   readonly ok: number;
   readonly failed: number;
   readonly duplicates: number;
+  readonly skipped: number;
   readonly tables: number;
   readonly cells: number;
   readonly pages: number;
 }
 
-export const NO_TOTALS: Totals = { reports: 0, ok: 0, failed: 0, duplicates: 0, tables: 0, cells: 0, pages: 0 };
+export const NO_TOTALS: Totals = { reports: 0, ok: 0, failed: 0, duplicates: 0, skipped: 0, tables: 0, cells: 0, pages: 0 };
 
 export function addResult(t: Totals, r: IngestResult): Totals {
   return {
@@ -19,6 +20,7 @@ export function addResult(t: Totals, r: IngestResult): Totals {
     ok: t.ok + (r.status === "ok" ? 1 : 0),
     failed: t.failed + (r.status === "failed" || r.status === "unreadable" ? 1 : 0),
     duplicates: t.duplicates + (r.status === "duplicate" ? 1 : 0),
+    skipped: t.skipped + (r.status === "skipped" ? 1 : 0),
     tables: t.tables + r.tableIds.length,
     cells: t.cells + r.cells,
     pages: t.pages + r.pages,

@@ -11,23 +11,28 @@ const groupOf = new Map<string, number>();
 CONFUSABLE_GROUPS.forEach((g, i) => [...g].forEach((c) => groupOf.set(c, i)));
 
 const CONFUSED = 0.25;
+const HAN = /[\u3400-\u9fff]/;
 /** Stray marks (punctuation, Latin, digits) cost less to drop than a character of the phrase. */
-const isMark = (c: string): boolean => !/[\u3400-\u9fff]/.test(c);
-const indel = (c: string): number => (isMark(c) ? 0.5 : 1);
+const indel = (c: string): number => (HAN.test(c) ? 1 : 0.5);
 const substitute = (a: string, b: string): number => (a === b ? 0 : groupOf.has(a) && groupOf.get(a) === groupOf.get(b) ? CONFUSED : 1);
 
 /** Weighted Levenshtein distance from `text` to `phrase`. */
 export function distance(text: string, phrase: string): number {
-  const a = [...text];
-  const b = [...phrase];
-  let prev = [0];
-  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + indel(b[j - 1]!);
+  return distanceOf([...text], [...phrase]);
+}
+
+function distanceOf(a: readonly string[], b: readonly string[]): number {
+  const delA = a.map(indel);
+  const delB = b.map(indel);
+  let prev = new Float64Array(b.length + 1);
+  let row = new Float64Array(b.length + 1);
+  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + delB[j - 1]!;
   for (let i = 1; i <= a.length; i++) {
-    const row = [prev[0]! + indel(a[i - 1]!)];
+    row[0] = prev[0]! + delA[i - 1]!;
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + indel(a[i - 1]!), row[j - 1]! + indel(b[j - 1]!), prev[j - 1]! + substitute(a[i - 1]!, b[j - 1]!));
+      row[j] = Math.min(prev[j]! + delA[i - 1]!, row[j - 1]! + delB[j - 1]!, prev[j - 1]! + substitute(a[i - 1]!, b[j - 1]!));
     }
-    prev = row;
+    [prev, row] = [row, prev];
   }
   return prev[b.length]!;
 }
@@ -38,15 +43,28 @@ const EDGE_MAX = 2;
 
 /** distance(), with up to two stray characters at either end of the text dropped cheaply. */
 export function cellDistance(text: string, phrase: string): number {
-  const a = [...text];
-  let best = distance(text, phrase);
+  return cellDistanceOf([...text], [...phrase]);
+}
+
+function cellDistanceOf(a: readonly string[], b: readonly string[]): number {
+  let best = distanceOf(a, b);
   for (let head = 0; head <= EDGE_MAX; head++) {
     for (let tail = 0; tail <= EDGE_MAX && head + tail < a.length; tail++) {
       if (head + tail === 0) continue;
-      best = Math.min(best, EDGE * (head + tail) + distance(a.slice(head, a.length - tail).join(""), phrase));
+      best = Math.min(best, EDGE * (head + tail) + distanceOf(a.slice(head, a.length - tail), b));
     }
   }
   return best;
+}
+
+/**
+ * No cellDistance can be below this: each character one string has more than
+ * the other costs at least half (an indel), or a quarter at the text's ends.
+ */
+function leastDistance(a: number, b: number): number {
+  let least = Infinity;
+  for (let k = 0; k <= 2 * EDGE_MAX && k < Math.max(a, 1); k++) least = Math.min(least, EDGE * k + 0.5 * Math.abs(a - k - b));
+  return least;
 }
 
 export interface Said<K> {
@@ -59,11 +77,42 @@ const MAX_SHARE = 0.4;
 /** The runner-up must be this much further away, or the text is ambiguous and matches nothing. */
 const MARGIN = 0.5;
 
+/** The rules that say a phrase, as candidates; made once per rule list, so that closest() can remember its answers. */
+export function sayingsOf<K>(rules: readonly { readonly key: K; readonly says?: readonly string[] | undefined }[]): readonly Said<K>[] {
+  let said = sayings.get(rules) as readonly Said<K>[] | undefined;
+  if (!said) sayings.set(rules, (said = rules.flatMap((r) => (r.says ? [{ key: r.key, says: r.says }] : []))));
+  return said;
+}
+const sayings = new WeakMap<object, readonly Said<unknown>[]>();
+
+// The same labels come back in every report: answers are remembered per candidate list (bounded).
+const answers = new WeakMap<object, Map<string, unknown>>();
+const ANSWERS_MAX = 20_000;
+
 /** The candidate whose phrase the text reads as, or null when none is close (within `share` of its length), or two are. */
 export function closest<K>(text: string, candidates: readonly Said<K>[], share = MAX_SHARE): K | null {
+  let known = answers.get(candidates);
+  if (!known) answers.set(candidates, (known = new Map()));
+  const question = `${share}\u0000${text}`;
+  if (known.has(question)) return known.get(question) as K | null;
+  const answer = closestOf(text, candidates, share);
+  if (known.size >= ANSWERS_MAX) known.clear();
+  known.set(question, answer);
+  return answer;
+}
+
+function closestOf<K>(text: string, candidates: readonly Said<K>[], share: number): K | null {
   if (text === "") return null;
+  const a = [...text];
   const scored = candidates
-    .flatMap((c) => c.says.map((s) => ({ key: c.key, d: cellDistance(text, s), len: [...s].length })))
+    .flatMap((c) =>
+      c.says.map((s) => {
+        const b = [...s];
+        // A phrase whose length alone puts it out of reach is not measured.
+        const d = leastDistance(a.length, b.length) > share * b.length ? Infinity : cellDistanceOf(a, b);
+        return { key: c.key, d, len: b.length };
+      }),
+    )
     .filter((s) => s.d <= share * s.len)
     .sort((x, y) => x.d - y.d);
   const best = scored[0];

@@ -2,7 +2,7 @@
 // these one-line reasons, never as a crash of the batch.
 export class ExtractError extends Error {
   constructor(
-    readonly code: "empty" | "not_pdf" | "encrypted" | "damaged" | "not_final_accounts" | "timeout",
+    readonly code: "empty" | "not_pdf" | "encrypted" | "damaged" | "not_final_accounts" | "too_large",
     message: string,
   ) {
     super(message);

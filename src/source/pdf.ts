@@ -1,13 +1,21 @@
 // Everything that touches pdf.js lives in this folder. This file opens a
 // document (turning pdf.js's exceptions into one-line reasons) and reads each
 // page into the page model: positioned text runs and ruling segments.
+// builtins.js first: it keeps the engine's own push and JSON before pdf.js replaces them.
+import { restoreBuiltins } from "./builtins.js";
 import { createRequire } from "node:module";
 import path from "node:path";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import * as pdfjsWorker from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import { ExtractError } from "./errors.js";
 import type { PageModel, TextRun } from "./model.js";
 import { graphicsFromOperators, type Graphics } from "./rulings.js";
+
+// pdf.js in Node parses on the calling thread ("fake worker"); given its worker
+// module here, it does not load it later (when it would replace the builtins again).
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+restoreBuiltins();
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 // CJK fonts that rely on predefined CMaps read wrong without these.

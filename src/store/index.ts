@@ -5,10 +5,12 @@ import { prepareCellLines, type CellLine } from "./cell-lines.js";
 import { prepareLoad } from "./load.js";
 import { openDatabase, type OpenOptions } from "./open.js";
 import { prepareSave, type SaveOutcome } from "./save.js";
+import { prepareFindStored, type StoredReport } from "./stored.js";
 
 export type { CellLine } from "./cell-lines.js";
 export type { OpenOptions } from "./open.js";
 export type { SaveOutcome } from "./save.js";
+export type { StoredReport } from "./stored.js";
 export { SCHEMA_VERSION } from "./schema.js";
 
 export interface Store {
@@ -20,6 +22,8 @@ export interface Store {
    * database as it was, if the report is invalid or a write fails.
    */
   saveReport(report: Report): SaveOutcome;
+  /** The report stored for this content (sha256), under whichever path; null when none is. */
+  findStored(sha256: string): StoredReport | null;
   /** Every stored report, ordered by file. */
   loadReports(): Report[];
   /** Like loadReports, one report at a time. */
@@ -37,6 +41,7 @@ export function open(dbPath: string, options: OpenOptions = {}): Store {
   return {
     path: dbPath,
     saveReport: save,
+    findStored: prepareFindStored(db),
     loadReports: () => [...iterateReports()],
     iterateReports,
     iterateCellLines,

@@ -1,5 +1,6 @@
 // PDFs the tests make for themselves with pdfkit, so they need nothing from shared/.
 import PDFDocument from "pdfkit";
+import { deflateSync } from "node:zlib";
 
 export interface PdfOptions {
   readonly pages?: number;
@@ -39,4 +40,31 @@ export function makeScannedPdf(pages: readonly { jpeg: Buffer; width: number; he
     }
     doc.end();
   });
+}
+
+/**
+ * One page whose content stream paints `operations` tiny rectangles: a valid
+ * PDF that keeps pdf.js busy for as long as one likes (a stand-in for the
+ * files that make it hang). Written by hand: pdfkit would take as long to make it.
+ */
+export function makeHeavyPdf(operations: number): Buffer {
+  const content = deflateSync(Buffer.from("0 0 1 1 re f\n".repeat(operations), "latin1"));
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+  ].map((body) => Buffer.from(body, "latin1"));
+  objects.push(Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, "latin1"), content, Buffer.from("\nendstream", "latin1")]));
+  const parts: Buffer[] = [Buffer.from("%PDF-1.7\n", "latin1")];
+  const offsets: number[] = [];
+  let at = parts[0]!.length;
+  objects.forEach((body, i) => {
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, "latin1"), body, Buffer.from("\nendobj\n", "latin1")]);
+    offsets.push(at);
+    parts.push(obj);
+    at += obj.length;
+  });
+  const xref = ["xref", `0 ${objects.length + 1}`, "0000000000 65535 f ", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n `)].join("\n");
+  parts.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`, "latin1"));
+  return Buffer.concat(parts);
 }

@@ -3,7 +3,7 @@
 // cell that names the column (the leaf) first, then at the whole path, so
 // that "本年支出 / 小计" and "小计" both read as `total`.
 import type { StandardTableId } from "../../../schemas/canonical.js";
-import { closest } from "../fuzzy.js";
+import { closest, sayingsOf } from "../fuzzy.js";
 
 export interface ColumnRule {
   readonly key: string;
@@ -104,7 +104,7 @@ function t7Item(path: readonly string[]): string | null {
 
 export function matchColumn(rules: readonly ColumnRule[], path: readonly string[]): string | null {
   const leaf = path[path.length - 1] ?? "";
-  const said = rules.filter((r) => r.says).map((r) => ({ key: r.key, says: r.says! }));
+  const said = sayingsOf(rules);
   // Exact rules on every header of the path first, then the OCR fallback on each.
   for (const read of [(t: string) => rules.find((r) => r.match.test(t))?.key ?? null, (t: string) => closest(t, said)]) {
     const own = read(leaf);

@@ -1,7 +1,7 @@
 // T1 and T4 are keyed by line, not by code: these rules name each line by its
 // printed label (numbering stripped). Class lines (一般公共服务支出 …) are keyed
 // by their function class code instead, see function-classes.ts.
-import { closest } from "../fuzzy.js";
+import { closest, sayingsOf } from "../fuzzy.js";
 
 export interface LineRule {
   readonly key: string;
@@ -73,5 +73,5 @@ export function matchLine(rules: readonly LineRule[], name: string): string | nu
 
 /** The line OCR'd text reads as when no rule matches it exactly (fuzzy.ts), or null. */
 export function closeLine(rules: readonly LineRule[], name: string): string | null {
-  return closest(name, rules.filter((r) => r.says).map((r) => ({ key: r.key, says: r.says! })));
+  return closest(name, sayingsOf(rules));
 }
