@@ -15,6 +15,11 @@ setOcrWorkers(setup.ocrWorkers);
 
 const send = (message: FromReader): void => port.postMessage(message);
 
+// pdf.js leaves some promises of its own unhandled when a damaged file's
+// cross-references fail it (the read that awaits them fails with the same
+// error, and the file with it); they must not end the thread.
+process.on("unhandledRejection", () => undefined);
+
 port.on("message", (task: ToReader) => {
   const { id, file, sha256, bytes, options } = task;
   const onPage = (page: number, pages: number): void => send({ id, type: "page", page, pages });

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import * as pdfjsWorker from "pdfjs-dist/legacy/build/pdf.worker.mjs";
-import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { PDFDocumentProxy, PDFOperatorList, TextContent } from "pdfjs-dist/types/src/display/api.js";
 import { ExtractError } from "./errors.js";
 import type { PageModel, TextRun } from "./model.js";
 import { graphicsFromOperators, type Graphics } from "./rulings.js";
@@ -78,11 +78,15 @@ function stringOrNull(v: unknown): string | null {
 }
 
 export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageModel> {
-  const page = await doc.getPage(pageNumber);
+  // What pdf.js throws here is the file's damage (a bad stream, a broken reference), not a bug of ours.
+  const damaged = (err: unknown): never => {
+    throw new ExtractError("damaged", `damaged PDF: page ${pageNumber}: ${(err as { message?: string } | null)?.message ?? String(err)}`);
+  };
+  const page = await doc.getPage(pageNumber).catch(damaged);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const vt = viewport.transform as Matrix;
-    const [runs, { segments, images }] = await Promise.all([textRuns(page, vt), graphics(page, vt)]);
+    const [runs, { segments, images }] = await Promise.all([page.getTextContent().catch(damaged).then((c) => textRuns(c, vt)), page.getOperatorList().catch(damaged).then((ops) => graphics(ops, vt))]);
     return {
       number: pageNumber,
       width: viewport.width,
@@ -118,8 +122,7 @@ interface PdfTextItem {
   height: number;
 }
 
-async function textRuns(page: PDFPageProxy, vt: Matrix): Promise<TextRun[]> {
-  const content = await page.getTextContent();
+function textRuns(content: TextContent, vt: Matrix): TextRun[] {
   const runs: TextRun[] = [];
   for (const raw of content.items) {
     if (!("str" in raw)) continue;
@@ -169,7 +172,6 @@ async function textRuns(page: PDFPageProxy, vt: Matrix): Promise<TextRun[]> {
   return runs;
 }
 
-async function graphics(page: PDFPageProxy, vt: Matrix): Promise<Graphics> {
-  const ops = await page.getOperatorList();
+function graphics(ops: PDFOperatorList, vt: Matrix): Graphics {
   return graphicsFromOperators(ops.fnArray, ops.argsArray, vt, pdfjs.OPS as unknown as Record<string, number>);
 }
