@@ -1,5 +1,6 @@
 // The bench as text: per page, each engine's wall and CPU seconds, its ratio
 // to tesseract.js and how far their readings agree; then what they mean.
+import type { BatchBench } from "./batch/result.js";
 import type { BenchResult, OcrBench } from "./result.js";
 
 const s = (x: number): string => x.toFixed(2);
@@ -56,7 +57,57 @@ export function formatBench(r: BenchResult): string {
   const m = r.machine;
   return [
     `bench ${r.at}: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${load(m.loadAverage.start)} at the start, ${load(m.loadAverage.end)} at the end`,
+    ...(r.batch ? ["", formatBatch(r.batch)] : []),
+    ...(r.ocr ? ["", formatOcr(r.ocr)] : []),
+  ].join("\n");
+}
+
+const cells = (c: { truth: number; exact: number }): string => `${c.exact}/${c.truth}`;
+
+export function formatBatch(b: BatchBench): string {
+  const r = b.runs;
+  const row = (label: string, x: { pages: number; seconds: number; cpuSeconds: number; peakRssMb: number }, floor: number): string[] => [
+    label,
+    s(x.seconds),
+    s(x.cpuSeconds),
+    (x.pages / x.seconds).toFixed(1),
+    s(x.seconds / floor),
+    x.peakRssMb.toFixed(0),
+  ];
+  const f1 = r.floorOne.seconds;
+  const all = `${b.cores}`;
+  const verdict = (x: number, ok: boolean): string => `${s(x)} (${ok ? "within" : "outside"} target)`;
+  const ratios = b.ratios;
+  return [
+    `Batch: ${b.subset.reports} generated reports (${b.subset.pages} pages) of a corpus of ${b.corpus.reports} (${b.corpus.dir}${b.corpus.made ? `, made in ${b.corpus.seconds.toFixed(0)} s` : ", reused"}), fastest of ${b.rounds} interleaved rounds`,
     "",
-    formatOcr(r.ocr),
+    table(
+      ["run", "s", "cpu s", "pages/s", "× floor(1)", "peak MB"],
+      [
+        row("pdf.js text extraction (the floor), 1 thread", r.floorOne, f1),
+        row(`pdf.js text extraction, ${all} threads`, r.floorAll, f1),
+        row("juesuan ingest, 1 reader", r.juesuanOne, f1),
+        row(`juesuan ingest, ${all} readers`, r.juesuanAll, f1),
+        row("juesuan ingest, 1 reader, node --single-threaded", r.juesuanOneSingleThreaded, f1),
+        row(`juesuan ingest, ${all} readers, node --single-threaded`, r.juesuanAllSingleThreaded, f1),
+        row(`peer: ${b.peer.package} ${b.peer.version} getTable()`, b.peer.run, f1),
+      ],
+    ),
+    "",
+    table(
+      ["cells of the final reports, exact", "generated", "share", "LibreOffice", "share"],
+      [
+        ["juesuan", cells(b.accuracy.generated.juesuan), pct(b.accuracy.generated.juesuan.share), cells(b.accuracy.libreoffice.juesuan), pct(b.accuracy.libreoffice.juesuan.share)],
+        [b.peer.package, cells(b.accuracy.generated.peer), pct(b.accuracy.generated.peer.share), cells(b.accuracy.libreoffice.peer), pct(b.accuracy.libreoffice.peer.share)],
+      ],
+    ),
+    `  generated: the ${b.accuracy.generated.reports} final reports of the subset (pdfkit); LibreOffice: the ${b.accuracy.libreoffice.reports} committed ones (corpus/libreoffice),`,
+    `  read by juesuan (1 reader) in ${s(b.accuracy.libreoffice.juesuanRun.seconds)} s and by the peer in ${s(b.accuracy.libreoffice.peerRun.seconds)} s. The peer's rows are found for it`,
+    `  (by code, also over 类|款|项 cells, or by name, on the true table's pages) and its figures taken in column order in the printed unit.`,
+    "",
+    `juesuan / floor, same files, one thread each: ${verdict(ratios.juesuanOverFloor, ratios.juesuanOverFloor <= 2)} (target ≤ 2); ${all} each: ${s(ratios.juesuanOverFloorAllWorkers)}.`,
+    `${all} readers / 1 reader, pages per second: ${verdict(ratios.allWorkersSpeedup, ratios.allWorkersSpeedup >= 1.8)} (target ≥ 1.8); with V8's helper threads off (one reader then keeps one core busy, not more): ${s(ratios.allWorkersSpeedupSingleThreaded)}.`,
+    `peer / floor: ${s(ratios.peerOverFloor)}.`,
+    `Peak RSS (the whole process, ${all} readers): ${b.memory.small.reports} reports ${b.memory.small.run.peakRssMb.toFixed(0)} MB, ${b.memory.large.reports} reports ${b.memory.large.run.peakRssMb.toFixed(0)} MB: ${verdict(ratios.peakRssLargeOverSmall, ratios.peakRssLargeOverSmall <= 1.2)} (target ≤ 1.2).`,
   ].join("\n");
 }

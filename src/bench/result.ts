@@ -1,7 +1,8 @@
 // out/bench.json: what `npm run bench` measured, checked before it is written.
-// One section per measurement (issue 6 adds the text layer's beside `ocr`).
+// One section per measurement: `batch` (batch/result.ts) and `ocr`.
 // Every time is wall-clock `seconds` and `cpuSeconds` (see time.ts).
 import { z } from "zod";
+import { BatchBench } from "./batch/result.js";
 
 const Seconds = z.number().finite().nonnegative();
 const Time = z.object({ seconds: Seconds, cpuSeconds: Seconds });
@@ -82,6 +83,7 @@ export const BenchResult = z.object({
     /** os.loadavg() at the start and the end: the cores may be shared. */
     loadAverage: z.object({ start: z.array(z.number()), end: z.array(z.number()) }),
   }),
-  ocr: OcrBench,
+  batch: BatchBench.optional(),
+  ocr: OcrBench.optional(),
 });
 export type BenchResult = z.infer<typeof BenchResult>;

@@ -5,19 +5,11 @@ import { z } from "zod";
 import { EXPORT_FORMATS, type ExportFormat } from "../export/formats.js";
 import { UsageError } from "./errors.js";
 import { DEFAULT_DB, type HelpTopic } from "./help.js";
+import type { IngestCommand } from "./ingest-command.js";
 
 export type Command =
   | { readonly command: "help"; readonly topic: HelpTopic }
-  | {
-      readonly command: "ingest";
-      readonly paths: readonly string[];
-      readonly db: string;
-      readonly jobs: number | undefined;
-      readonly ocr: boolean;
-      readonly force: boolean;
-      readonly stall: number | undefined;
-      readonly maxPages: number | undefined;
-    }
+  | ({ readonly command: "ingest" } & IngestCommand)
   | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null }
   | { readonly command: "check"; readonly db: string; readonly json: boolean; readonly rounding: boolean }
   | { readonly command: "review"; readonly db: string; readonly out: string };
