@@ -155,7 +155,10 @@ function roleFromBody(grid: Grid, c: number, bodyStart: number): Role {
   let amounts = 0;
   let words = 0;
   for (let r = bodyStart; r < grid.ys.length - 1; r++) {
-    const t = compact(grid.cells[grid.cellAt[r]![c]!]!.text);
+    const cell = grid.cells[grid.cellAt[r]![c]!]!;
+    // A 合计 spread over the code and name columns says nothing of what one of them holds.
+    if (cell.c1 - cell.c0 > 1) continue;
+    const t = compact(cell.text);
     if (t === "") continue;
     if (CODE.test(t) || /^\d{2}$/.test(t)) codes++;
     else if (looksLikeAmount(t) || /^[-－—]$|^\d+$/.test(t)) amounts++;

@@ -34,7 +34,11 @@ async function floor(files: readonly string[], threads: number): Promise<number>
         for (let i = next++; i < files.length; i = next++) {
           const file = files[i]!;
           const read = await new Promise<number>((resolve, reject) => {
-            worker.once("message", (n: number) => resolve(n));
+            const done = (n: number): void => {
+              worker.off("error", reject);
+              resolve(n);
+            };
+            worker.once("message", done);
             worker.once("error", reject);
             worker.postMessage(file);
           });
