@@ -145,6 +145,8 @@ interface Column {
 }
 
 const NUMERIC = /^[-－]?[\d,，.]+$/;
+/** A classification code leading a line: 310, 31001, 2010350 (alone or glued to its name). */
+const CODE_LED = /^\d{3}(?:\d{2}){0,2}(?![\d.,，])/;
 
 /**
  * Body columns by alignment, not by overlap (a long name may reach under the
@@ -388,6 +390,8 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   const centre = (ws: Word[]): number => (Math.min(...ws.map((w) => w.y0)) + Math.max(...ws.map((w) => w.y1))) / 2;
   // Figures, not codes: a glued "20103政府办公厅（室）及" wrapped round its figures has digits too.
   const figures = (ws: Word[]): boolean => ws.some((w) => NUMERIC.test(w.text.replace(/\s+/g, "")));
+  const totals = (ws: Word[]): boolean => ws.some((w) => /合计|总计/.test(w.text));
+  const coded = (ws: Word[]): boolean => CODE_LED.test(([...ws].sort((a, b) => a.x0 - b.x0)[0]?.text ?? "").trim());
   // Row pitch: the least distance between two lines with figures (one such line per row).
   const figureCentres = lines.filter(figures).map(centre);
   const pitch = Math.min(...figureCentres.slice(1).map((c, k) => c - figureCentres[k]!));
@@ -399,8 +403,11 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
     // A name wrapped round its row's figures: its lines sit closer to that row than rows sit
     // to each other (a line's own height apart, or half of it when the figures are centred).
     const reach = Math.max(0.8 * ws[0]!.size, Number.isFinite(pitch) ? 0.9 * pitch : 0);
+    // A line led by a code is a row of its own beside another coded row or a totals line (rows
+    // without figures between rows with figures make the pitch look twice what it is); it may
+    // still be the head of a name wrapped round its figures, whose line then has no code.
     const near = [i - 1, i + 1]
-      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach)
+      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && !(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))))
       .sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)));
     const wrapped = cols.size === 1 && !figures(ws) && near.length > 0;
     own.push((isBody[i] || cols.size > 1) && !wrapped ? ws : null);
