@@ -22,24 +22,21 @@ async function made(seed: number, id: string): Promise<{ pdf: string; truth: Tru
 const cellsOf = (cells: readonly { row: string; col: string; value: number | null }[]): Map<string, number | null> =>
   new Map(cells.map((c) => [`${c.row}|${c.col}`, c.value]));
 
-describe("planned reports of other seeds", () => {
-  it("reads a 表8 whose 合计 spans the 类|款|项 and name columns (seed 101, Shanghai, per-glyph)", async () => {
-    const { pdf, truth } = await made(101, "06-sh-putuo-mzj-2024");
-    const got = await extractPdf(new Uint8Array(readFileSync(pdf)));
-    const want = truth.tables.find((t) => t.id === "T8")!;
-    const table = got.tables.find((t) => t.id === "T8");
-    // Rows with their names (a spanning 合计 once made the 项 column a name column: 2296002 was lost).
-    expect(table?.rows.map((r) => [r.key, r.name])).toEqual(want.rows.map((r) => [r.key, r.name]));
-    expect(cellsOf(table?.cells ?? [])).toEqual(cellsOf(want.cells));
-  });
+/** The report made again and read: the table's rows (with their names) and cells as its truth has them. */
+async function expectTableRead(seed: number, id: string, tableId: string): Promise<void> {
+  const { pdf, truth } = await made(seed, id);
+  const got = await extractPdf(new Uint8Array(readFileSync(pdf)));
+  const want = truth.tables.find((t) => t.id === tableId)!;
+  const table = got.tables.find((t) => t.id === tableId);
+  expect(table?.rows.map((r) => [r.key, r.name])).toEqual(want.rows.map((r) => [r.key, r.name]));
+  expect(cellsOf(table?.cells ?? [])).toEqual(cellsOf(want.cells));
+}
 
-  it("reads an unruled 表6 continued on a page where rows without figures sit between rows with them (seed 103, Shanghai)", async () => {
-    const { pdf, truth } = await made(103, "03-sh-putuo-mzj-2023");
-    const got = await extractPdf(new Uint8Array(readFileSync(pdf)));
-    const want = truth.tables.find((t) => t.id === "T6")!;
-    const table = got.tables.find((t) => t.id === "T6");
-    // 31001 and 31003 (no figures) were folded into the coded rows above them, and 31099 into the totals line.
-    expect(table?.rows.map((r) => [r.key, r.name])).toEqual(want.rows.map((r) => [r.key, r.name]));
-    expect(cellsOf(table?.cells ?? [])).toEqual(cellsOf(want.cells));
-  });
+describe("planned reports of other seeds", () => {
+  // A spanning 合计 once made the 项 column a name column: 2296002 and every row name were lost.
+  it("reads a 表8 whose 合计 spans the 类|款|项 and name columns (seed 101, Shanghai, per-glyph)", () => expectTableRead(101, "06-sh-putuo-mzj-2024", "T8"));
+
+  // 31001 and 31003 (no figures) were folded into the coded rows above them, and 31099 into the totals line.
+  it("reads an unruled 表6 continued on a page where rows without figures sit between rows with them (seed 103, Shanghai)", () =>
+    expectTableRead(103, "03-sh-putuo-mzj-2023", "T6"));
 });
