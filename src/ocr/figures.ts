@@ -31,6 +31,8 @@ function tidy(text: string): string {
 
 const valueOf = (text: string): string => text.replace(/,/g, "");
 
+const centre = (v: OcrWord): number => (v.y0 + v.y1) / 2;
+
 /** How sure (0–100) the digits pass must be to make a Chinese glyph a figure. */
 const STRAY_GLYPH_CONFIDENCE = 50;
 
@@ -43,7 +45,6 @@ const STRAY_GLYPH_CONFIDENCE = 50;
 function isStrayGlyph(words: readonly OcrWord[], i: number): boolean {
   const w = words[i]!;
   if (!/^([\u3400-\u9fff]{1,2}|[A-Za-z]{1,2})$/.test(w.text)) return false;
-  const centre = (v: OcrWord): number => (v.y0 + v.y1) / 2;
   const near = words.filter((v) => v !== w && Math.abs(centre(v) - centre(w)) < (w.y1 - w.y0) / 2);
   const left = near.filter((v) => v.x1 <= w.x0 + 1).sort((a, b) => b.x1 - a.x1)[0];
   const right = near.filter((v) => v.x0 >= w.x1 - 1).sort((a, b) => a.x0 - b.x0)[0];
@@ -121,7 +122,6 @@ interface Stray {
  */
 function strayAt(words: readonly OcrWord[], i: number): Stray | null {
   const w = words[i]!;
-  const centre = (v: OcrWord): number => (v.y0 + v.y1) / 2;
   if (asFigure(w.text) !== null) {
     const h = w.y1 - w.y0;
     const lead = words.findIndex(

@@ -38,10 +38,8 @@ export async function processFile(absPath: string, file: string, options: Extrac
   return processBytes(bytes, sha256, file, options);
 }
 
-/** One PDF's bytes (and their hash) -> its Report. Never throws: a file's failure is a failed report. */
+/** One PDF's bytes (and their hash) -> its Report: a file's failure is a failed report. */
 export async function processBytes(bytes: Uint8Array, sha256: string, file: string, options: ExtractOptions = {}): Promise<Report> {
-  const base = { file, sha256, unit: null, year: null, printed_unit: null, tables: [], findings: [] };
-
   let extraction: Extraction;
   try {
     extraction = await extractPdf(bytes, options);
@@ -52,7 +50,10 @@ export async function processBytes(bytes: Uint8Array, sha256: string, file: stri
   }
 
   const known = {
-    ...base,
+    file,
+    sha256,
+    tables: [],
+    findings: [],
     unit: extraction.unit,
     year: extraction.year,
     printed_unit: extraction.printed_unit,
@@ -64,7 +65,7 @@ export async function processBytes(bytes: Uint8Array, sha256: string, file: stri
   // A failed report keeps what was learnt (unit, year, kind…) unless that itself is invalid.
   const failed = (error: string): Report => {
     const withMeta: Report = { ...known, status: "failed", error };
-    return ExportLine.safeParse(withMeta).success ? withMeta : { ...base, status: "failed", error };
+    return ExportLine.safeParse(withMeta).success ? withMeta : failedReport(file, sha256, error);
   };
   // Pages only OCR can read (scans, fonts without a usable ToUnicode map): without --ocr, say so.
   const ocr = extraction.pages.filter((p) => p.route === "ocr").length;

@@ -16,12 +16,8 @@ const HAN = /[\u3400-\u9fff]/;
 const indel = (c: string): number => (HAN.test(c) ? 1 : 0.5);
 const substitute = (a: string, b: string): number => (a === b ? 0 : groupOf.has(a) && groupOf.get(a) === groupOf.get(b) ? CONFUSED : 1);
 
-/** Weighted Levenshtein distance from `text` to `phrase`. */
-export function distance(text: string, phrase: string): number {
-  return distanceOf([...text], [...phrase]);
-}
-
-function distanceOf(a: readonly string[], b: readonly string[]): number {
+/** Weighted Levenshtein distance from text `a` to phrase `b` (their characters). */
+function distance(a: readonly string[], b: readonly string[]): number {
   const delA = a.map(indel);
   const delB = b.map(indel);
   let prev = new Float64Array(b.length + 1);
@@ -42,16 +38,12 @@ const EDGE = 0.25;
 const EDGE_MAX = 2;
 
 /** distance(), with up to two stray characters at either end of the text dropped cheaply. */
-export function cellDistance(text: string, phrase: string): number {
-  return cellDistanceOf([...text], [...phrase]);
-}
-
-function cellDistanceOf(a: readonly string[], b: readonly string[]): number {
-  let best = distanceOf(a, b);
+function cellDistance(a: readonly string[], b: readonly string[]): number {
+  let best = distance(a, b);
   for (let head = 0; head <= EDGE_MAX; head++) {
     for (let tail = 0; tail <= EDGE_MAX && head + tail < a.length; tail++) {
       if (head + tail === 0) continue;
-      best = Math.min(best, EDGE * (head + tail) + distanceOf(a.slice(head, a.length - tail), b));
+      best = Math.min(best, EDGE * (head + tail) + distance(a.slice(head, a.length - tail), b));
     }
   }
   return best;
@@ -109,7 +101,7 @@ function closestOf<K>(text: string, candidates: readonly Said<K>[], share: numbe
       c.says.map((s) => {
         const b = [...s];
         // A phrase whose length alone puts it out of reach is not measured.
-        const d = leastDistance(a.length, b.length) > share * b.length ? Infinity : cellDistanceOf(a, b);
+        const d = leastDistance(a.length, b.length) > share * b.length ? Infinity : cellDistance(a, b);
         return { key: c.key, d, len: b.length };
       }),
     )

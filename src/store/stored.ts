@@ -8,7 +8,6 @@ export const StoredReport = z.object({
   unit: z.string().nullable(),
   year: z.number().int().nullable(),
   status: z.enum(["ok", "failed"]),
-  error: z.string().nullable(),
   ingested_at: z.string(),
   /** Its tables' ids, in report order. */
   table_ids: z.array(z.string()),
@@ -19,7 +18,7 @@ export type StoredReport = z.infer<typeof StoredReport>;
 export type FindStored = (sha256: string) => StoredReport | null;
 
 export function prepareFindStored(db: Database.Database): FindStored {
-  const report = db.prepare<[string], unknown>(`SELECT r.file, r.unit, r.year, r.status, r.error, r.ingested_at,
+  const report = db.prepare<[string], unknown>(`SELECT r.file, r.unit, r.year, r.status, r.ingested_at,
       (SELECT json_group_array(table_id) FROM (SELECT table_id FROM tables WHERE report_id = r.id ORDER BY ord)) AS table_ids,
       (SELECT count(*) FROM cells c JOIN rows w ON w.id = c.row_ref JOIN tables t ON t.id = w.table_ref WHERE t.report_id = r.id) AS cells
     FROM reports r WHERE r.sha256 = ?`);

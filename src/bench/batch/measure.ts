@@ -48,6 +48,7 @@ async function measured(nodeFlags: readonly string[], args: readonly string[]): 
 }
 
 const truthOf = (pdf: string): string => pdf.replace(/\.pdf$/, ".truth.json");
+const pdfOf = (t: Truth): string => path.resolve(t.path.replace(/\.truth\.json$/, ".pdf"));
 
 /** Share of the truths' cells read exactly, over all reports. */
 function cellAccuracy(truths: readonly Truth[], got: (t: Truth) => Parameters<typeof scoreReport>[1]): { truth: number; exact: number; share: number } {
@@ -121,7 +122,6 @@ export async function measureBatch(o: BatchOptions): Promise<BatchBench> {
     const reports = new Map(store.loadReports().map((r) => [r.file, r]));
     store.close();
     const peerFiles = new Map(z.array(PeerFile).parse(JSON.parse(readFileSync(peerFile, "utf8"))).map((p) => [p.file, p]));
-    const pdfOf = (t: Truth): string => path.resolve(t.path.replace(/\.truth\.json$/, ".pdf"));
     return {
       reports: truths.length,
       juesuan: cellAccuracy(truths, (t) => reports.get(storedPath(pdfOf(t)))),

@@ -23,13 +23,12 @@ const Args = z.object({
   out: z.string().optional(),
 });
 
-async function floor(files: readonly string[], threads: number): Promise<number> {
-  const { floorThreadScript } = await import("./floor-thread.js");
+async function floor(files: readonly string[], threads: number, script: string): Promise<number> {
   let next = 0;
   let pages = 0;
   await Promise.all(
     Array.from({ length: Math.min(threads, files.length) }, async () => {
-      const worker = new Worker(floorThreadScript());
+      const worker = new Worker(script);
       try {
         for (let i = next++; i < files.length; i = next++) {
           const file = files[i]!;
@@ -52,16 +51,31 @@ async function floor(files: readonly string[], threads: number): Promise<number>
   return pages;
 }
 
-async function ingest(files: readonly string[], jobs: number, db: string): Promise<number> {
-  const [{ ingestFiles }, { open }] = await Promise.all([import("../../pipeline/ingest.js"), import("../../store/index.js")]);
-  const store = open(db);
-  let pages = 0;
-  try {
-    for await (const r of ingestFiles(files, store, { jobs })) pages += r.pages;
-  } finally {
-    store.close();
+/** The run's work, its modules loaded (so that the clock, started after, times the work alone). */
+async function prepare(args: z.infer<typeof Args>, files: readonly string[]): Promise<() => Promise<{ pages: number; peer?: unknown }>> {
+  if (args.mode === "floor") {
+    const { floorThreadScript } = await import("./floor-thread.js");
+    return async () => ({ pages: await floor(files, args.threads, floorThreadScript()) });
   }
-  return pages;
+  if (args.mode === "ingest") {
+    const [{ ingestFiles }, { open }] = await Promise.all([import("../../pipeline/ingest.js"), import("../../store/index.js")]);
+    const db = z.string().parse(args.db);
+    return async () => {
+      const store = open(db);
+      let pages = 0;
+      try {
+        for await (const r of ingestFiles(files, store, { jobs: args.jobs })) pages += r.pages;
+      } finally {
+        store.close();
+      }
+      return { pages };
+    };
+  }
+  const { readPeerTables } = await import("./peer.js");
+  return async () => {
+    const read = await readPeerTables(files);
+    return { pages: read.pages, peer: read.files };
+  };
 }
 
 async function main(): Promise<void> {
@@ -71,25 +85,13 @@ async function main(): Promise<void> {
   });
   const args = Args.parse({ ...values, mode: positionals[0], list: positionals[1] });
   const files = readFileSync(args.list, "utf8").split("\n").filter((l) => l !== "");
-  // Loaded before the clock starts (imports are cached: the calls below find them loaded).
-  if (args.mode === "floor") await import("./floor-thread.js");
-  else if (args.mode === "ingest") await Promise.all([import("../../pipeline/ingest.js"), import("../../store/index.js")]);
-  else await import("./peer.js");
+  const work = await prepare(args, files);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  let pages: number;
-  let peer: unknown = null;
-  if (args.mode === "floor") pages = await floor(files, args.threads);
-  else if (args.mode === "ingest") pages = await ingest(files, args.jobs, z.string().parse(args.db));
-  else {
-    const { readPeerTables } = await import("./peer.js");
-    const read = await readPeerTables(files);
-    pages = read.pages;
-    peer = read.files;
-  }
+  const { pages, peer } = await work();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
-  if (peer !== null) writeFileSync(z.string().parse(args.out), JSON.stringify(peer));
+  if (peer !== undefined) writeFileSync(z.string().parse(args.out), JSON.stringify(peer));
   const result: RunResult = {
     files: files.length,
     pages,
