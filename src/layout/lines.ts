@@ -13,6 +13,9 @@ export interface TextLine {
   readonly runs: readonly TextRun[];
 }
 
+/** Positions carry float noise (pdf.js sends text matrices as float32): a gap of exactly 0.3 em is not a space. */
+const GAP_EPSILON = 0.01;
+
 const centre = (r: { y0: number; y1: number }): number => (r.y0 + r.y1) / 2;
 
 export function runsToLines(runs: readonly TextRun[]): TextLine[] {
@@ -42,7 +45,7 @@ function toLine(runs: TextRun[]): TextLine {
       const gap = r.x0 - prev.x1;
       // Drop a glyph drawn twice at the same place (fake bold).
       if (r.text === prev.text && Math.abs(r.x0 - prev.x0) < r.size * 0.2) continue;
-      if (gap > Math.min(r.size, prev.size) * 0.3 && !text.endsWith(" ") && !r.text.startsWith(" ")) text += " ";
+      if (gap > Math.min(r.size, prev.size) * 0.3 + GAP_EPSILON && !text.endsWith(" ") && !r.text.startsWith(" ")) text += " ";
     }
     text += r.text;
     prev = r;

@@ -7,10 +7,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import * as pdfjsWorker from "pdfjs-dist/legacy/build/pdf.worker.mjs";
-import type { PDFDocumentProxy, PDFOperatorList, TextContent } from "pdfjs-dist/types/src/display/api.js";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import { ExtractError } from "./errors.js";
-import type { PageModel, TextRun } from "./model.js";
-import { graphicsFromOperators, type Graphics } from "./rulings.js";
+import type { PageModel } from "./model.js";
+import { fontNames, readOperators } from "./operators.js";
+import type { FontInfo } from "./glyph-runs.js";
 
 // pdf.js in Node parses on the calling thread ("fake worker"); given its worker
 // module here, it does not load it later (when it would replace the builtins again).
@@ -86,7 +87,9 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
   try {
     const viewport = page.getViewport({ scale: 1 });
     const vt = viewport.transform as Matrix;
-    const [runs, { segments, images }] = await Promise.all([page.getTextContent().catch(damaged).then((c) => textRuns(c, vt)), page.getOperatorList().catch(damaged).then((ops) => graphics(ops, vt))]);
+    const ops = await page.getOperatorList().catch(damaged);
+    const fonts = await fontsOf(page, fontNames(ops.fnArray, ops.argsArray));
+    const { runs, segments, images } = readOperators(ops.fnArray, ops.argsArray, vt, viewport, (name) => fonts.get(name) ?? null);
     return {
       number: pageNumber,
       width: viewport.width,
@@ -115,63 +118,27 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-}
-
-function textRuns(content: TextContent, vt: Matrix): TextRun[] {
-  const runs: TextRun[] = [];
-  for (const raw of content.items) {
-    if (!("str" in raw)) continue;
-    const item = raw as PdfTextItem;
-    const text = item.str.replace(/\s+/g, " ");
-    if (text.trim() === "") continue;
-    const m = multiply(vt, item.transform as Matrix);
-    const size = Math.hypot(m[2], m[3]);
-    if (size <= 0) continue;
-    // Direction of the text's x axis in display space.
-    const dx = m[0];
-    const dy = m[1];
-    const vertical = Math.abs(dy) > Math.abs(dx);
-    const scaleX = Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0) || 1;
-    const advance = (item.width / scaleX) * Math.hypot(dx, dy);
-    const originX = m[4];
-    const baseline = m[5];
-    if (vertical) {
-      const dir = Math.sign(dy) || 1;
-      const ya = baseline;
-      const yb = baseline + dir * advance;
-      runs.push({
-        text,
-        x0: originX - size * 0.15,
-        x1: originX + size * 0.85,
-        y0: Math.min(ya, yb),
-        y1: Math.max(ya, yb),
-        size,
-        vertical: true,
-      });
-    } else {
-      const dir = Math.sign(dx) || 1;
-      const xa = originX;
-      const xb = originX + dir * advance;
-      runs.push({
-        text,
-        x0: Math.min(xa, xb),
-        x1: Math.max(xa, xb),
-        // Display space grows downwards: the glyph box sits above the baseline.
-        y0: baseline - size * 0.88,
-        y1: baseline + size * 0.12,
-        size,
-        vertical: false,
-      });
-    }
+/**
+ * The fonts' data pdf.js sent along with the operator list. A font not there
+ * (pdf.js could not load it) is left out: its glyphs get default metrics.
+ */
+async function fontsOf(page: PDFPageProxy, names: Iterable<string>): Promise<Map<string, FontInfo>> {
+  const objs = page.commonObjs as unknown as { get(id: string): unknown; has(id: string): boolean };
+  const wanted = [...names];
+  // The display side binds each font a tick after it arrives.
+  if (wanted.some((n) => !objs.has(n))) await new Promise((resolve) => setImmediate(resolve));
+  const out = new Map<string, FontInfo>();
+  for (const name of wanted) {
+    if (!objs.has(name)) continue;
+    const font = objs.get(name) as Partial<Record<keyof FontInfo, unknown>> | null;
+    if (!font) continue;
+    const matrix = font.fontMatrix;
+    out.set(name, {
+      name: typeof font.name === "string" ? font.name : name,
+      fontMatrix: Array.isArray(matrix) || ArrayBuffer.isView(matrix) ? Array.from(matrix as ArrayLike<number>) : [0.001, 0, 0, 0.001, 0, 0],
+      vertical: font.vertical === true,
+      defaultVMetrics: Array.isArray(font.defaultVMetrics) ? (font.defaultVMetrics as number[]) : null,
+    });
   }
-  return runs;
-}
-
-function graphics(ops: PDFOperatorList, vt: Matrix): Graphics {
-  return graphicsFromOperators(ops.fnArray, ops.argsArray, vt, pdfjs.OPS as unknown as Record<string, number>);
+  return out;
 }

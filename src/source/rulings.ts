@@ -1,9 +1,8 @@
-// Ruling lines from the operator list. From pdf.js 5.1 on, `constructPath`
-// carries (paintOp, [pathData], minMax) with rectangles as path commands, in
-// user space: the current transform (save/restore/transform, form XObjects)
-// is tracked here and applied, then the viewport transform.
+// Ruling lines from the operator list's paths. From pdf.js 5.1 on,
+// `constructPath` carries (paintOp, [pathData], minMax) with rectangles as path
+// commands, in user space; operators.ts tracks the transform and hands each
+// path here with its matrix to display space.
 import type { Matrix } from "./pdf.js";
-import { multiply } from "./pdf.js";
 import type { Box, Segment } from "./model.js";
 
 // pdf.js DrawOPS, the path commands inside constructPath's data.
@@ -20,65 +19,23 @@ const AXIS_SLACK = 0.5;
 
 type Point = readonly [number, number];
 
-/** What the operator list draws besides text: ruling segments, and the boxes images are painted into (display space). */
-export interface Graphics {
-  readonly segments: Segment[];
-  readonly images: Box[];
-}
-
-export function graphicsFromOperators(
-  fnArray: readonly number[],
-  argsArray: readonly unknown[],
-  viewport: Matrix,
-  OPS: Record<string, number>,
-): Graphics {
-  const imageOps = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup]);
-  const images: Box[] = [];
-  const stroked = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const filled = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+/** Segments of a path under `m` (user space to display space): its strokes, and its fills unless painted white. */
+export function pathSegments(data: ArrayLike<number>, m: Matrix, paint: { stroke: boolean; fill: boolean }): Segment[] {
   const out: Segment[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  let fillWhite = false;
-  const stack: { ctm: Matrix; fillWhite: boolean }[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push({ ctm, fillWhite });
-    else if (fn === OPS.restore) {
-      const s = stack.pop();
-      if (s) ({ ctm, fillWhite } = s);
-    } else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin && args) {
-      stack.push({ ctm, fillWhite });
-      const m = args[0] as number[] | null;
-      if (m && m.length === 6) ctm = multiply(ctm, Array.from(m) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) {
-      const s = stack.pop();
-      if (s) ({ ctm, fillWhite } = s);
-    } else if (fn === OPS.setFillRGBColor && args) fillWhite = isWhite(args);
-    else if (fn === OPS.setFillGray && args) fillWhite = Number(args[0]) >= 0.99;
-    else if (fn !== undefined && imageOps.has(fn)) images.push(unitSquare(multiply(viewport, ctm)));
-    else if (fn === OPS.constructPath && args) {
-      const paintOp = args[0] as number;
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data) continue;
-      const m = multiply(viewport, ctm);
-      const subpaths = toSubpaths(data, m);
-      if (stroked.has(paintOp)) for (const sp of subpaths) out.push(...strokeSegments(sp));
-      if (filled.has(paintOp) && !fillWhite) for (const sp of subpaths) out.push(...fillSegments(sp));
-    }
-  }
-  return { segments: out, images };
+  const subpaths = toSubpaths(data, m);
+  if (paint.stroke) for (const sp of subpaths) out.push(...strokeSegments(sp));
+  if (paint.fill) for (const sp of subpaths) out.push(...fillSegments(sp));
+  return out;
 }
 
 /** An image is painted into the unit square of its transform. */
-function unitSquare(m: Matrix): Box {
+export function unitSquare(m: Matrix): Box {
   const xs = [m[4], m[0] + m[4], m[2] + m[4], m[0] + m[2] + m[4]];
   const ys = [m[5], m[1] + m[5], m[3] + m[5], m[1] + m[3] + m[5]];
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
-function isWhite(args: unknown[]): boolean {
+export function isWhite(args: unknown[]): boolean {
   const a = args[0];
   if (typeof a === "string") return /^#?f{6}$/i.test(a);
   return args.length >= 3 && args.slice(0, 3).every((v) => Number(v) >= 250);
