@@ -62,6 +62,8 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         ? recognized.tables
         : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(ocrPages), (ts) =>
             validateReport({ tables: ts, year: recognized.year, printed_unit: recognized.printed_unit, narrative: [] }),
+            // Still alive: the watchdog counts pages, and this phase reads none.
+            () => options.onPage?.(opened.pageCount, opened.pageCount),
           );
     return { ...recognized, tables, pages: health, ocr_pages: ocrPages, page_count: opened.pageCount, producer: opened.producer };
   } finally {

@@ -28,6 +28,8 @@ export async function rereadBrokenFigures(
   tables: readonly Table[],
   ocrPages: ReadonlySet<number>,
   validate: (tables: readonly Table[]) => Finding[],
+  /** Called as each page's figures have been read again (a sign of life: this phase reads no new page). */
+  onPageReread?: () => void,
 ): Promise<Table[]> {
   let current = tables.map((t) => ({ ...t, cells: [...t.cells] }));
   const first = broken(validate(current));
@@ -41,7 +43,7 @@ export async function rereadBrokenFigures(
       if (table && cell?.bbox && cell.page !== undefined && ocrPages.has(cell.page)) suspects.set(keyOf(table.id, cell.row, cell.col), { table, cell });
     }
   }
-  const candidates = await readAgain(doc, [...suspects.values()]);
+  const candidates = await readAgain(doc, [...suspects.values()], onPageReread);
   const errors = (ts: readonly Table[]): number => broken(validate(ts)).length;
   let worst = first.length;
   // One figure at a time: keep a reading that leaves fewer identities broken.
@@ -60,7 +62,7 @@ export async function rereadBrokenFigures(
 }
 
 /** Other readings of each cell: value, text and confidence, different from what the cell holds. */
-async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; cell: Cell }[]): Promise<Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>> {
+async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; cell: Cell }[], onPageReread?: () => void): Promise<Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>> {
   const out = new Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>();
   const factory = canvasFactoryOf(doc);
   const scale = OCR_DPI / 72;
@@ -91,6 +93,7 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
     } finally {
       factory.destroy(drawn);
     }
+    onPageReread?.();
   }
   return out;
 }

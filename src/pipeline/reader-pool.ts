@@ -120,7 +120,7 @@ export class ReaderPool {
   private spawn(): Reader {
     const worker = new Worker(readerScript(), {
       workerData: this.options.setup,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const reader: Reader = { worker, finish: null };
     this.all.add(reader);
@@ -135,6 +135,14 @@ export class ReaderPool {
     return reader;
   }
 }
+
+/**
+ * pdf.js allocates short-lived objects by the million (every operator, glyph
+ * and message). A larger young generation than V8's default collects them
+ * less often: about 12 % less CPU a file (100 reports, 1 reader: 33–38 cpu-s
+ * against 40–43), for some 130 MB more per reader.
+ */
+const YOUNG_GENERATION_MB = 192;
 
 function crashReason(err: Error, heapMb: number): string {
   const code = (err as { code?: unknown }).code;
