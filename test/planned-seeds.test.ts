@@ -39,4 +39,8 @@ describe("planned reports of other seeds", () => {
   // 31001 and 31003 (no figures) were folded into the coded rows above them, and 31099 into the totals line.
   it("reads an unruled 表6 continued on a page where rows without figures sit between rows with them (seed 103, Shanghai)", () =>
     expectTableRead(103, "03-sh-putuo-mzj-2023", "T6"));
+
+  // A figure alone on its line (its name wrapped above and below it) read as a page number and ended the table at 十四.
+  it("reads an unruled 表1 whose wrapped names leave figures on lines of their own (seed 105, Shanghai, per-glyph)", () =>
+    expectTableRead(105, "08-sh-putuo-sthj-2024", "T1"));
 });

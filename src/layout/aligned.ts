@@ -410,7 +410,8 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
       .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && !(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))))
       .sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)));
     const wrapped = cols.size === 1 && !figures(ws) && near.length > 0;
-    own.push((isBody[i] || cols.size > 1) && !wrapped ? ws : null);
+    // A line of figures alone is the row of a name wrapped round it (above and below), not a stray to fold away.
+    own.push((isBody[i] || cols.size > 1 || figures(ws)) && !wrapped ? ws : null);
     hugged.push(wrapped ? near[0]! : null);
   });
   const rows = own.map((ws, i) => (ws ? i : -1)).filter((i) => i >= 0);

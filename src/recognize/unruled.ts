@@ -40,7 +40,10 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
     // White of many rows ends the table too: what stands below it (a page number OCR misread) is no row.
     const above = out[out.length - 1];
     if (above && lines[i]!.y0 - above.y1 > BAND_GAP_LINES * Math.max(above.size, lines[i]!.size)) break;
-    const pageNumber = PAGE_NUMBER.test(t) && (lineWords(lines[i]!).length === 1 || /[-—－]/.test(t));
+    // A bare number with a line right under it is a figure on a line of its own (a wrapped name's row), not the page's number.
+    const below = lines[i + 1];
+    const closeBelow = below !== undefined && below.y0 - lines[i]!.y1 < 2 * Math.max(below.size, lines[i]!.size);
+    const pageNumber = PAGE_NUMBER.test(t) && (/[-—－]/.test(t) || (lineWords(lines[i]!).length === 1 && !closeBelow));
     // Another table's title ends the band, even right away: the first was then a list entry (目录).
     if (BAND_END.test(t) || pageNumber || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
     out.push(lines[i]!);
