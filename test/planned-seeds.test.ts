@@ -43,4 +43,8 @@ describe("planned reports of other seeds", () => {
   // A figure alone on its line (its name wrapped above and below it) read as a page number and ended the table at 十四.
   it("reads an unruled 表1 whose wrapped names leave figures on lines of their own (seed 105, Shanghai, per-glyph)", () =>
     expectTableRead(105, "08-sh-putuo-sthj-2024", "T1"));
+
+  // 国有资本经营预算财政拨 / 款 (a label wrapped, no figures): its head was folded into the row above, its tail into 总计.
+  it("reads an unruled 表4 whose last line label wraps onto a second line (seed 105, Shanghai, portrait)", () =>
+    expectTableRead(105, "08-sh-putuo-sthj-2024", "T4"));
 });

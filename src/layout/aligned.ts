@@ -524,6 +524,32 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
 }
 
 /**
+ * A line label wrapped onto the next line (国有资本经营预算财政拨 / 款, no
+ * figures on either) is one line, when only the two together read as a body
+ * line: apart, the head folds into the row above and the tail into the next.
+ */
+function joinWrappedLabels(lines: Word[][], isBody: (words: readonly string[]) => boolean): Word[][] {
+  const out: Word[][] = [];
+  const text = (w: Word): string => w.text.replace(/\s+/g, "");
+  for (const ws of lines) {
+    const prev = out[out.length - 1];
+    const [a, b] = [prev?.[0], ws[0]];
+    if (prev?.length === 1 && ws.length === 1 && a && b && !/\d/.test(a.text + b.text)) {
+      const close = b.y0 - a.y1 < 0.6 * Math.max(a.size, b.size);
+      // The tail starts where the head does, or stands within its width.
+      const under = Math.abs(a.x0 - b.x0) <= 2 || (b.x0 >= a.x0 - 2 && b.x1 <= a.x1 + 2);
+      const joined = { ...mergeWords(a, b), x1: Math.max(a.x1, b.x1), x0: Math.min(a.x0, b.x0) };
+      if (close && under && !isBody([text(a)]) && isBody([text(joined)])) {
+        out[out.length - 1] = [joined];
+        continue;
+      }
+    }
+    out.push(ws);
+  }
+  return out;
+}
+
+/**
  * Builds a grid from the lines of one unruled table (caption lines already
  * removed). `isBody` tells a body line from a header line by its words.
  */
@@ -534,7 +560,10 @@ export function alignedGrid(
   /** Column boundaries of the same table on the page before (a continuation keeps its columns). */
   xsHint?: readonly number[],
 ): Grid | null {
-  const wordLines = tableLineWords(lines).filter((ws) => ws.length > 0);
+  const wordLines = joinWrappedLabels(
+    tableLineWords(lines).filter((ws) => ws.length > 0),
+    isBody,
+  );
   const body = wordLines.map((ws) => isBody(ws.map((w) => w.text.replace(/\s+/g, ""))));
   // A table printing no figure at all (an empty T7 with zeros left blank) is all
   // heading: its one row is the blank line under it.
