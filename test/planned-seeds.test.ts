@@ -47,4 +47,18 @@ describe("planned reports of other seeds", () => {
   // 国有资本经营预算财政拨 / 款 (a label wrapped, no figures): its head was folded into the row above, its tail into 总计.
   it("reads an unruled 表4 whose last line label wraps onto a second line (seed 105, Shanghai, portrait)", () =>
     expectTableRead(105, "08-sh-putuo-sthj-2024", "T4"));
+
+  // The label wraps round its 行次 line (国有资本经营预算财政拨 / 29 59 / 款) on a continuation page: its empty cell was lost.
+  it("reads an unruled 表4 continued where a label wraps round its 行次 (seed 103, national)", () => expectTableRead(103, "62-gz-yuexiu-no7-2017", "T4"));
+
+  // 人员经费合计 … 公用经费合计 on a continuation page: the centred label crossed a column boundary and ended the table.
+  it("reads an unruled 表6 whose totals line stands alone on a continuation page (seed 105, Shanghai)", () => expectTableRead(105, "05-sh-putuo-sthj-2023", "T6"));
+
+  // 31007信息网络及软件购置 / (another group's row) / 更新: the tail joined the nearer row of the other group.
+  it("reads an unruled 表6 whose wrapped names straddle another group's row line (seed 102, national, per-glyph)", () =>
+    expectTableRead(102, "36-cs-yuelu-zjj-2017", "T6"));
+
+  // A continuation page whose first row's name wraps round it: the head above was read as heading.
+  it("reads an unruled 表6 continued with a repeated heading and a name wrapped round the first row (seed 104, national)", () =>
+    expectTableRead(104, "11-zj-zwfw-2017", "T6"));
 });

@@ -416,9 +416,28 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   });
   const rows = own.map((ws, i) => (ws ? i : -1)).filter((i) => i >= 0);
   const words = new Map<number, Word[]>(rows.map((i) => [i, [...lines[i]!]]));
+  // A wrapped name's tail under a row line that is a name alone (a coded row without figures) continues that row,
+  // though another column's row line may stand nearer, between the two halves of the name.
+  const headAbove = (i: number): number | undefined => {
+    const ws = lines[i]!;
+    const tail = ws[0]!;
+    if (ws.length !== 1 || figures(ws)) return undefined;
+    const col = columnOf(xs, (tail.x0 + tail.x1) / 2);
+    for (let k = i - 1; k >= 0; k--) {
+      const head = own[k] ? lines[k]!.find((w) => columnOf(xs, (w.x0 + w.x1) / 2) === col) : undefined;
+      if (!head) continue;
+      const under = head.x0 - 2 <= tail.x0 && tail.x0 <= head.x1 && tail.y0 - head.y1 < 0.6 * Math.max(head.size, tail.size);
+      // Only a row that is that name alone (no figure, no dash, nothing in another column) awaits a tail.
+      const alone = lines[k]!.every((w) => columnOf(xs, (w.x0 + w.x1) / 2) === col);
+      return under && alone && !figures(lines[k]!) ? k : undefined;
+    }
+    return undefined;
+  };
   lines.forEach((ws, i) => {
     if (own[i]) return;
-    const target = hugged[i] !== null && own[hugged[i]!] ? hugged[i]! : rows.sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)))[0];
+    const target =
+      headAbove(i) ??
+      (hugged[i] !== null && own[hugged[i]!] ? hugged[i]! : rows.sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)))[0]);
     if (target !== undefined) words.get(target)!.push(...ws);
   });
   return [...words.values()].map(toBand).sort((a, b) => a.y0 - b.y0);
@@ -527,26 +546,43 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
  * A line label wrapped onto the next line (国有资本经营预算财政拨 / 款, no
  * figures on either) is one line, when only the two together read as a body
  * line: apart, the head folds into the row above and the tail into the next.
+ * The row's 行次 may stand on a line of their own between head and tail.
  */
 function joinWrappedLabels(lines: Word[][], isBody: (words: readonly string[]) => boolean): Word[][] {
   const out: Word[][] = [];
   const text = (w: Word): string => w.text.replace(/\s+/g, "");
-  for (const ws of lines) {
-    const prev = out[out.length - 1];
-    const [a, b] = [prev?.[0], ws[0]];
-    if (prev?.length === 1 && ws.length === 1 && a && b && !/\d/.test(a.text + b.text)) {
+  const lineNumbers = (ws: Word[] | undefined): boolean => ws !== undefined && ws.every((w) => /^\d{1,2}$/.test(text(w)));
+  for (let i = 0; i < lines.length; i++) {
+    const ws = lines[i]!;
+    const between = lineNumbers(lines[i + 1]) ? lines[i + 1]! : [];
+    const tail = lines[i + 1 + (between.length > 0 ? 1 : 0)];
+    const [a, b] = [ws[0], tail?.[0]];
+    if (ws.length === 1 && tail?.length === 1 && a && b && !/\d/.test(a.text + b.text)) {
       const close = b.y0 - a.y1 < 0.6 * Math.max(a.size, b.size);
       // The tail starts where the head does, or stands within its width.
       const under = Math.abs(a.x0 - b.x0) <= 2 || (b.x0 >= a.x0 - 2 && b.x1 <= a.x1 + 2);
       const joined = { ...mergeWords(a, b), x1: Math.max(a.x1, b.x1), x0: Math.min(a.x0, b.x0) };
-      if (close && under && !isBody([text(a)]) && isBody([text(joined)])) {
-        out[out.length - 1] = [joined];
+      if (close && under && !isBody([text(a)]) && isBody([text(joined), ...between.map(text)])) {
+        out.push([joined, ...between]);
+        i += between.length > 0 ? 2 : 1;
         continue;
       }
     }
     out.push(ws);
   }
   return out;
+}
+
+/**
+ * A name wrapped round a body line (head above it, tail below, the line itself
+ * holding nothing under them): its head, above the first body line, is no heading.
+ */
+function wrapsRound(lines: readonly Word[][], row: number): boolean {
+  const [head, tail] = [lines[row - 1], lines[row + 1]];
+  if (head?.length !== 1 || tail?.length !== 1 || /\d/.test(head[0]!.text + tail[0]!.text)) return false;
+  const [h, t] = [head[0]!, tail[0]!];
+  const size = Math.max(h.size, t.size);
+  return t.x0 >= h.x0 - 2 && t.x0 <= h.x1 && t.y0 - h.y1 < 1.6 * size && !lines[row]!.some((w) => w.x0 < h.x1 && w.x1 > h.x0);
 }
 
 /**
@@ -572,7 +608,7 @@ export function alignedGrid(
   const starts = body.findIndex((b, i) => b && (body[i + 1] === true || i + 1 === body.length || wordLines[i]!.some((w) => /\d/.test(w.text))));
   const blank = starts < 0;
   if (blank && (xsHint || wordLines.length < 2)) return null;
-  const first = blank ? wordLines.length : starts;
+  const first = blank ? wordLines.length : starts - (wrapsRound(wordLines, starts) ? 1 : 0);
   const rest = wordLines.slice(first);
   const bodyWords = rest.filter((_, i) => body[first + i]);
   const columns = mergeColumns(bodyColumns(bodyWords), bodyWords);

@@ -7,6 +7,7 @@ import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import type { PageLayout } from "../layout/page.js";
 import { isBodyRow } from "./grid-table.js";
+import { looksLikeAmount } from "./amount.js";
 import { ANY_TABLE_TITLE, PART_HEADING, TOC_ENTRY, cleanTitle, standardTableOf } from "./rules/tables.js";
 import { compact } from "./text.js";
 
@@ -58,6 +59,15 @@ function fitsColumns(line: TextLine, xs: readonly number[]): boolean {
   return spacedWords(line).every((w) => inside(w.x0, w.x1));
 }
 
+/**
+ * A line of totals and their figures only (人员经费合计 27,844,118.00 公用经费合计 …):
+ * a row of the table even where a label, centred, crosses a column boundary.
+ */
+function isTotalsLine(line: TextLine): boolean {
+  const words = spacedWords(line).map((w) => compact(w.text));
+  return words.some(looksLikeAmount) && words.every((w) => looksLikeAmount(w) || /^[\u4e00-\u9fff]{0,8}(合计|总计)$/.test(w));
+}
+
 function build(page: number, lines: TextLine[], xs?: readonly number[]): UnruledTable | null {
   const grid = alignedGrid(page, lines, isBodyRow, xs);
   return grid ? { grid, used: new Set(lines) } : null;
@@ -78,7 +88,7 @@ export function unruledTables(layout: PageLayout, continuing: readonly number[] 
     // A repeated heading on top may reach across columns; the rows below it may not.
     const all = band(lines, 0);
     const firstRow = all.findIndex((l) => fitsColumns(l, continuing) && isBodyRow(lineWords(l).map((w) => compact(w.text))));
-    const end = all.findIndex((l, i) => i > firstRow && !fitsColumns(l, continuing));
+    const end = all.findIndex((l, i) => i > firstRow && !fitsColumns(l, continuing) && !isTotalsLine(l));
     // Prose above the first row (a sentence, not a repeated heading) makes the page narrative.
     const prose = all.slice(0, Math.max(firstRow, 0)).some((l) => /[。，；]/.test(l.text));
     const rows = firstRow < 0 || prose ? [] : all.slice(0, end < 0 ? all.length : end);
