@@ -61,4 +61,7 @@ describe("planned reports of other seeds", () => {
   // A continuation page whose first row's name wraps round it: the head above was read as heading.
   it("reads an unruled 表6 continued with a repeated heading and a name wrapped round the first row (seed 104, national)", () =>
     expectTableRead(104, "11-zj-zwfw-2017", "T6"));
+
+  // Zeros printed as "-": a wrapped name's row line of dashes alone was no figure line, and rows merged.
+  it("reads an unruled 表4 printing zeros as dashes, with names wrapped round them (seed 110, Shanghai)", () => expectTableRead(110, "01-sh-putuo-shiquan-2023", "T4"));
 });

@@ -389,7 +389,8 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   const toBand = (ws: Word[]): Band => ({ y0: Math.min(...ws.map((w) => w.y0)), y1: Math.max(...ws.map((w) => w.y1)), words: [...ws] });
   const centre = (ws: Word[]): number => (Math.min(...ws.map((w) => w.y0)) + Math.max(...ws.map((w) => w.y1))) / 2;
   // Figures, not codes: a glued "20103政府办公厅（室）及" wrapped round its figures has digits too.
-  const figures = (ws: Word[]): boolean => ws.some((w) => NUMERIC.test(w.text.replace(/\s+/g, "")));
+  // A dash is a zero printed as such ("-" for 0.00): a figure too.
+  const figures = (ws: Word[]): boolean => ws.some((w) => NUMERIC.test(w.text.replace(/\s+/g, "")) || /^[-－—]$/.test(w.text.trim()));
   const totals = (ws: Word[]): boolean => ws.some((w) => /合计|总计/.test(w.text));
   const coded = (ws: Word[]): boolean => CODE_LED.test(([...ws].sort((a, b) => a.x0 - b.x0)[0]?.text ?? "").trim());
   // Row pitch: the least distance between two lines with figures (one such line per row).
