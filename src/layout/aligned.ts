@@ -256,9 +256,10 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
     const reach = w.size * 6;
     const clear = (lo: number, hi: number): boolean =>
       !original.some((iv) => iv[0] > lo && iv[1] < hi) && !heads.some((o) => o !== w && o.x1 > lo + 0.5 && o.x0 < hi - 0.5 && !overlaps(o, [w.x0, w.x1]));
-    // A column already headed on this line (事业收 over 事业收入's figures) takes no other heading.
+    // A column already headed on this line (事业收 over 事业收入's figures) takes no other heading;
+    // one headed below it (项目支出 under 本年支出) has it for a block label over several columns.
     const headedHere = (iv: Interval): boolean =>
-      heads.some((o) => o !== w && overlaps(o, iv) && Math.abs((o.y0 + o.y1 - w.y0 - w.y1) / 2) < w.size * 0.5);
+      heads.some((o) => o !== w && overlaps(o, iv) && (Math.abs((o.y0 + o.y1 - w.y0 - w.y1) / 2) < w.size * 0.5 || o.y0 >= w.y1 - 1));
     const candidates = columns
       .map((c, i) => {
         const [x0, x1] = original[i]!;
