@@ -66,4 +66,6 @@ describe("planned reports of other seeds", () => {
   it("reads an unruled 表4 printing zeros as dashes, with names wrapped round them (seed 110, Shanghai)", () => expectTableRead(110, "01-sh-putuo-shiquan-2023", "T4"));
   // 本年支出 over 小计 | 基本支出 | 项目支出, with no figure under 基本支出: the block label took that column into 项目支出's.
   it("reads an unruled 表8 whose 基本支出 column holds no figure (seed 106, Shanghai, per-glyph)", () => expectTableRead(106, "06-sh-putuo-mzj-2024", "T8"));
+  // Zeros left blank: figure lines far apart made every label line beside one look like a name wrapped round it.
+  it("reads an unruled 表1 continued where few rows print a figure (seed 111, Shanghai, repeated heading)", () => expectTableRead(111, "05-sh-putuo-sthj-2023", "T1"));
 });

@@ -397,6 +397,11 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   // Row pitch: the least distance between two lines with figures (one such line per row).
   const figureCentres = lines.filter(figures).map(centre);
   const pitch = Math.min(...figureCentres.slice(1).map((c, k) => c - figureCentres[k]!));
+  // Figures may be few (zeros left blank): then lines stand closer than figure lines do, and the
+  // usual distance between two lines bounds the reach of a wrap too.
+  const centres = lines.map(centre).sort((a, b) => a - b);
+  const spacings = centres.slice(1).map((c, k) => c - centres[k]!).sort((a, b) => a - b);
+  const usual = spacings.length > 0 ? spacings[Math.floor(spacings.length / 2)]! : Infinity;
   // Each line's band: its own (a row), or the row line it folds into.
   const own: (Word[] | null)[] = [];
   const hugged: (number | null)[] = [];
@@ -404,7 +409,7 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
     const cols = new Set(ws.map((w) => columnOf(xs, (w.x0 + w.x1) / 2)));
     // A name wrapped round its row's figures: its lines sit closer to that row than rows sit
     // to each other (a line's own height apart, or half of it when the figures are centred).
-    const reach = Math.max(0.8 * ws[0]!.size, Number.isFinite(pitch) ? 0.9 * pitch : 0);
+    const reach = Math.max(0.8 * ws[0]!.size, Number.isFinite(pitch) ? Math.min(0.9 * pitch, 0.8 * usual) : 0);
     // A line led by a code is a row of its own beside another coded row or a totals line (rows
     // without figures between rows with figures make the pitch look twice what it is); it may
     // still be the head of a name wrapped round its figures, whose line then has no code.
@@ -423,7 +428,8 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   const headAbove = (i: number): number | undefined => {
     const ws = lines[i]!;
     const tail = ws[0]!;
-    if (ws.length !== 1 || figures(ws)) return undefined;
+    // A line of the table's own (a label) is a row, not a tail.
+    if (ws.length !== 1 || figures(ws) || isBody[i]) return undefined;
     const col = columnOf(xs, (tail.x0 + tail.x1) / 2);
     for (let k = i - 1; k >= 0; k--) {
       const head = own[k] ? lines[k]!.find((w) => columnOf(xs, (w.x0 + w.x1) / 2) === col) : undefined;
