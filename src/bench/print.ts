@@ -107,6 +107,7 @@ export function formatBatch(b: BatchBench): string {
     "",
     `juesuan / floor, same files, one thread each: ${verdict(ratios.juesuanOverFloor, ratios.juesuanOverFloor <= 2)} (target ≤ 2); ${all} each: ${s(ratios.juesuanOverFloorAllWorkers)}.`,
     `${all} readers / 1 reader, pages per second: ${verdict(ratios.allWorkersSpeedup, ratios.allWorkersSpeedup >= 1.8)} (target ≥ 1.8); with V8's helper threads off (one reader then keeps one core busy, not more): ${s(ratios.allWorkersSpeedupSingleThreaded)}.`,
+    `  The machine itself: pure JavaScript work on ${all} threads / 1: ${s(ratios.machineSpeedup)} (${s(r.computeOne.seconds)} s against ${s(r.computeAll.seconds)} s); pdf.js alone: ${s(r.floorOne.seconds / r.floorAll.seconds)}.`,
     `peer / floor: ${s(ratios.peerOverFloor)}.`,
     `Peak RSS (the whole process, ${all} readers): ${b.memory.small.reports} reports ${b.memory.small.run.peakRssMb.toFixed(0)} MB, ${b.memory.large.reports} reports ${b.memory.large.run.peakRssMb.toFixed(0)} MB: ${verdict(ratios.peakRssLargeOverSmall, ratios.peakRssLargeOverSmall <= 1.2)} (target ≤ 1.2).`,
   ].join("\n");

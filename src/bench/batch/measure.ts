@@ -79,6 +79,9 @@ export async function measureBatch(o: BatchOptions): Promise<BatchBench> {
   };
 
   const kinds = {
+    // The machine's own gain from more threads, on work that shares nothing (compute.ts).
+    computeOne: () => measured([], ["compute", subsetList, "--threads", "1"]),
+    computeAll: () => measured([], ["compute", subsetList, "--threads", String(cores)]),
     floorOne: () => measured([], ["floor", subsetList, "--threads", "1"]),
     floorAll: () => measured([], ["floor", subsetList, "--threads", String(cores)]),
     juesuanOne: () => measured([], ["ingest", subsetList, "--jobs", "1", "--db", db("one")]),
@@ -144,6 +147,7 @@ export async function measureBatch(o: BatchOptions): Promise<BatchBench> {
     memory: { small: { reports: o.small, run: small }, large: { reports: corpus.files.length, run: large } },
     ratios: {
       juesuanOverFloor: got("juesuanOne").seconds / got("floorOne").seconds,
+      machineSpeedup: got("computeOne").seconds / got("computeAll").seconds,
       juesuanOverFloorAllWorkers: got("juesuanAll").seconds / got("floorAll").seconds,
       allWorkersSpeedup: rate(got("juesuanAll")) / rate(got("juesuanOne")),
       allWorkersSpeedupSingleThreaded: rate(got("juesuanAllSingleThreaded")) / rate(got("juesuanOneSingleThreaded")),

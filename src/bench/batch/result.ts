@@ -12,6 +12,9 @@ export const BatchBench = z.object({
   cores: z.number().int().positive(),
   /** The fastest run of each kind over the rounds. */
   runs: z.object({
+    /** Pure JavaScript work (compute.ts, its tasks as "pages") on one thread and on one per core. */
+    computeOne: RunResult,
+    computeAll: RunResult,
     floorOne: RunResult,
     floorAll: RunResult,
     juesuanOne: RunResult,
@@ -36,6 +39,8 @@ export const BatchBench = z.object({
     juesuanOverFloor: z.number(),
     /** The same with one reader / thread per core. */
     juesuanOverFloorAllWorkers: z.number(),
+    /** The machine's own: pure JavaScript work on a thread per core / on one (what a second thread can give at most). */
+    machineSpeedup: z.number(),
     /** Pages per second with a reader per core / with one: target ≥ 1.8 on 2 cores. */
     allWorkersSpeedup: z.number(),
     /** The same with V8's helper threads off (node --single-threaded): one reader then uses one core. */

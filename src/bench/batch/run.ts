@@ -4,6 +4,7 @@
 //   floor --threads N   pdf.js text extraction alone (each page's text content)
 //   ingest --jobs N --db FILE   juesuan's ingest, as the command line runs it
 //   peer --out FILE     pdf-parse's table extraction, its tables written to FILE
+//   compute --threads N the machine's own scaling: pure JavaScript work (compute.ts), LIST unused
 // Times start once the process is ready (modules loaded), so they are the work's.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ import { RunResult } from "./run-result.js";
 // must not meet juesuan's (pdf.js finds its worker module on globalThis).
 
 const Args = z.object({
-  mode: z.enum(["floor", "ingest", "peer"]),
+  mode: z.enum(["floor", "ingest", "peer", "compute"]),
   list: z.string(),
   threads: z.coerce.number().int().positive().default(1),
   jobs: z.coerce.number().int().positive().default(1),
@@ -56,6 +57,10 @@ async function prepare(args: z.infer<typeof Args>, files: readonly string[]): Pr
   if (args.mode === "floor") {
     const { floorThreadScript } = await import("./floor-thread.js");
     return async () => ({ pages: await floor(files, args.threads, floorThreadScript()) });
+  }
+  if (args.mode === "compute") {
+    const { compute } = await import("./compute.js");
+    return async () => ({ pages: await compute(args.threads) });
   }
   if (args.mode === "ingest") {
     const [{ ingestFiles }, { open }] = await Promise.all([import("../../pipeline/ingest.js"), import("../../store/index.js")]);
