@@ -68,4 +68,6 @@ describe("planned reports of other seeds", () => {
   it("reads an unruled 表8 whose 基本支出 column holds no figure (seed 106, Shanghai, per-glyph)", () => expectTableRead(106, "06-sh-putuo-mzj-2024", "T8"));
   // Zeros left blank: figure lines far apart made every label line beside one look like a name wrapped round it.
   it("reads an unruled 表1 continued where few rows print a figure (seed 111, Shanghai, repeated heading)", () => expectTableRead(111, "05-sh-putuo-sthj-2023", "T1"));
+  // Both groups' names wrap round one row line (个人农业生产补 公务用车运行维 / 303 10 … 302 31 / 贴 护费): two fragments side by side made a row.
+  it("reads an unruled 表6 where two groups' names wrap round the same row (seed 117, national, split codes)", () => expectTableRead(117, "44-hhht-saihan-sfj-2017", "T6"));
 });

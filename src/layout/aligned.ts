@@ -416,7 +416,8 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
     const near = [i - 1, i + 1]
       .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && !(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))))
       .sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)));
-    const wrapped = cols.size === 1 && !figures(ws) && near.length > 0;
+    // Names of two groups may wrap at once (个人农业生产补 | 公务用车运行维 over their row): fragments, not a row of labels.
+    const wrapped = (cols.size === 1 || !isBody[i]) && !figures(ws) && near.length > 0;
     // A line of figures alone is the row of a name wrapped round it (above and below), not a stray to fold away.
     own.push((isBody[i] || cols.size > 1 || figures(ws)) && !wrapped ? ws : null);
     hugged.push(wrapped ? near[0]! : null);
