@@ -435,7 +435,7 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
     for (let k = i - 1; k >= 0; k--) {
       const head = own[k] ? lines[k]!.find((w) => columnOf(xs, (w.x0 + w.x1) / 2) === col) : undefined;
       if (!head) continue;
-      const under = head.x0 - 2 <= tail.x0 && tail.x0 <= head.x1 && tail.y0 - head.y1 < 0.6 * Math.max(head.size, tail.size);
+      const under = startsUnder(head, tail) && tail.y0 - head.y1 < 0.6 * Math.max(head.size, tail.size);
       // Only a row that is that name alone (no figure, no dash, nothing in another column) awaits a tail.
       const alone = lines[k]!.every((w) => columnOf(xs, (w.x0 + w.x1) / 2) === col);
       return under && alone && !figures(lines[k]!) ? k : undefined;
@@ -591,8 +591,11 @@ function wrapsRound(lines: readonly Word[][], row: number): boolean {
   if (head?.length !== 1 || tail?.length !== 1 || /\d/.test(head[0]!.text + tail[0]!.text)) return false;
   const [h, t] = [head[0]!, tail[0]!];
   const size = Math.max(h.size, t.size);
-  return t.x0 >= h.x0 - 2 && t.x0 <= h.x1 && t.y0 - h.y1 < 1.6 * size && !lines[row]!.some((w) => w.x0 < h.x1 && w.x1 > h.x0);
+  return startsUnder(h, t) && t.y0 - h.y1 < 1.6 * size && !lines[row]!.some((w) => w.x0 < h.x1 && w.x1 > h.x0);
 }
+
+/** A wrapped name's tail starts within its head's width (left-aligned, or indented under it). */
+const startsUnder = (head: Word, tail: Word): boolean => tail.x0 >= head.x0 - 2 && tail.x0 <= head.x1;
 
 /**
  * Builds a grid from the lines of one unruled table (caption lines already

@@ -120,8 +120,10 @@ export class RunBuilder {
     if (alen === 0) return;
     const u: [number, number] = [ax / alen, ay / alen];
     const y = state.y + state.rise;
-    // Another font or size ends the run, even for glyphs that draw nothing (as in pdf.js's text extraction).
-    if (this.run && (this.run.font !== font.name || Math.abs(this.run.size - size) > size * 1e-3)) this.flush();
+    // Another font, size or direction ends the run, even for glyphs that draw nothing (as in pdf.js's
+    // text extraction): every glyph placed below then continues the run or starts one by position alone.
+    const run = this.run;
+    if (run && (run.font !== font.name || Math.abs(run.size - size) > size * 1e-3 || run.ux * u[0] + run.uy * u[1] <= 0.999)) this.endRun();
     let x = 0;
     for (const glyph of glyphs) {
       if (typeof glyph === "number") {
@@ -159,7 +161,7 @@ export class RunBuilder {
     // A diacritic sits on the glyph before it: it takes no room of its own.
     const diacritic = DIACRITIC.test(text);
     const run = this.run;
-    if (run && run.font === font && Math.abs(run.size - size) <= size * 1e-3 && run.ux * ux + run.uy * uy > 0.999) {
+    if (run) {
       const dx = sx - run.ex;
       const dy = sy - run.ey;
       const along = (dx * run.ux + dy * run.uy) / size;
@@ -177,16 +179,12 @@ export class RunBuilder {
         return;
       }
     }
-    this.flush();
+    this.endRun();
     this.run = { text, font, size, ux, uy, ox: sx, oy: sy, ex: diacritic ? sx : ex, ey: diacritic ? sy : ey, spaceSeen: false };
   }
 
   /** Ends the run being built: the next glyph starts a new one. */
   endRun(): void {
-    this.flush();
-  }
-
-  private flush(): void {
     const run = this.run;
     this.run = null;
     if (!run) return;
@@ -220,7 +218,7 @@ export class RunBuilder {
 
   /** Ends the page: the runs in the order they were painted. */
   finish(): TextRun[] {
-    this.flush();
+    this.endRun();
     return this.runs;
   }
 }
