@@ -45,8 +45,9 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
     const below = lines[i + 1];
     const closeBelow = below !== undefined && below.y0 - lines[i]!.y1 < 2 * Math.max(below.size, lines[i]!.size);
     const pageNumber = PAGE_NUMBER.test(t) && (/[-—－]/.test(t) || (lineWords(lines[i]!).length === 1 && !closeBelow));
-    // Another table's title ends the band, even right away: the first was then a list entry (目录).
-    if (BAND_END.test(t) || pageNumber || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
+    // Another table's title ends the band, even right away: the first was then a list entry (目录);
+    // so does a part's heading (第三部分 … 情况说明 after the last table's entry in a 目录).
+    if (BAND_END.test(t) || pageNumber || PART_HEADING.test(t) || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
     out.push(lines[i]!);
   }
   return out;
