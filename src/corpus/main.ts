@@ -5,6 +5,7 @@ import { writeCorpus, writePlannedCorpus } from "./generate.js";
 import { findSoffice, generateLibreOffice, LIBREOFFICE_DIR } from "./producers/libreoffice/index.js";
 import { DEFAULT_SCANS } from "./scan/selection.js";
 import { SCANS_DIR, writeScans } from "./scan/write.js";
+import { SERIES_DIR, writeSeriesCorpus } from "./series/write.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
   }
   // The planned corpus (plan.ts) under corpus/generated/, unless --no-planned.
   if (!process.argv.includes("--no-planned")) await writePlanned(root, office, seed, Boolean(soffice));
+  // --series: the same units over consecutive years (series/), with cross-year breaks, under corpus/series/.
+  if (process.argv.includes("--series")) {
+    const series = await writeSeriesCorpus({ root, ...(seed !== undefined ? { seed: Number(seed) } : {}) });
+    console.log(`series corpus: ${series.written.length} reports under ${SERIES_DIR}/`);
+  }
   // --scans: then the scanned and garbled copies of the default selection (scan/selection.ts) under corpus/scans/.
   if (process.argv.includes("--scans")) {
     const scans = await writeScans({ root, jobs: DEFAULT_SCANS, ...(seed !== undefined ? { seed: Number(seed) } : {}) }, (line) => console.log(line));

@@ -56,7 +56,7 @@ export interface Truth {
 }
 
 /** Folders skipped below the one searched: the scan corpus needs --ocr, so it is scored only when named (--corpus corpus/scans). */
-const SKIPPED_BELOW = new Set(["scans"]);
+const SKIPPED_BELOW = new Set(["scans", "series"]);
 
 export async function findTruthFiles(dir: string): Promise<string[]> {
   const walk = async (d: string): Promise<string[]> => {

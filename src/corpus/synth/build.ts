@@ -7,11 +7,11 @@ import { ReportSource, type Block, type SourceTable } from "../source/schema.js"
 import type { Variant } from "../variant.js";
 import { formatNarrativeAmount, fromWan, roundTo, stepOf, uniform } from "./amount.js";
 import type { Claim } from "./claims.js";
-import { unitById } from "./catalogue/units.js";
+import { unitById, type UnitSpec } from "./catalogue/units.js";
 import { assembleDocument, dateText } from "./document.js";
 import { applyFaults, type FaultName, type FaultRecord } from "./faults.js";
-import { buildLedger } from "./ledger.js";
-import { writeNarrative } from "./narrative.js";
+import { buildLedger, type CarryChain, type Ledger } from "./ledger.js";
+import { writeNarrative, type NarrativePriors } from "./narrative.js";
 import { buildTables } from "./tables/build.js";
 import { BUDGET_TITLES } from "./titles.js";
 
@@ -74,13 +74,28 @@ function toFinding(r: FaultRecord): Finding & { fault: string; section?: string;
   };
 }
 
+/** How a final report of a series (src/corpus/series/) departs from a planned one; none given: the planned report. */
+export interface FinalHooks {
+  /** The unit built and printed (its name is the name printed); default the catalogue's unit `entry.unit`. */
+  readonly unit?: UnitSpec;
+  /** Carry-over chained from the unit's previous year. */
+  readonly carry?: CarryChain;
+  /** Last year's figures for the narrative's year-on-year statements. */
+  readonly priors?: NarrativePriors;
+}
+
 function buildFinal(entry: PlanEntry): BuiltSource {
+  return buildFinalWith(entry, {}).built;
+}
+
+/** A final report with hooks, and the ledger it is a roll-up of (for the next year of a series). */
+export function buildFinalWith(entry: PlanEntry, hooks: FinalHooks): { built: BuiltSource; ledger: Ledger } {
   const rng = createRng(entry.seed);
-  const unit = unitById(entry.unit);
+  const unit = hooks.unit ?? unitById(entry.unit);
   const v = entry.variant;
-  const ledger = buildLedger(unit, entry.year, stepOf(v.unit), rng);
+  const ledger = buildLedger(unit, entry.year, stepOf(v.unit), rng, hooks.carry);
   const { tables } = buildTables(ledger, v, unit.name);
-  const narrative = writeNarrative({ unit: unit.name, year: entry.year, kind: unit.kind, variant: v, tables, step: ledger.step }, rng);
+  const narrative = writeNarrative({ unit: unit.name, year: entry.year, kind: unit.kind, variant: v, tables, step: ledger.step, ...(hooks.priors ? { priors: hooks.priors } : {}) }, rng);
   const issued = issuedIn(entry.year, rng);
   const pub = fromWan(tables.find((t) => t.id === "T6")?.cells.find((c) => c.row === "public_total")?.value);
   const fmt = (y: number) => formatNarrativeAmount(y, { ...narrative.style, trim: false });
@@ -117,7 +132,7 @@ function buildFinal(entry: PlanEntry): BuiltSource {
   };
   const { draft, records } = applyFaults({ source, claims: doc.claims, style: narrative.style }, entry.faults, rng);
   const final = ReportSource.parse({ ...draft.source, findings: records.map(toFinding) });
-  return { source: final, extras: { variant: v, faults: records, expected_kind: "final", extra_titles: doc.extraTitles, claims: draft.claims } };
+  return { built: { source: final, extras: { variant: v, faults: records, expected_kind: "final", extra_titles: doc.extraTitles, claims: draft.claims } }, ledger };
 }
 
 /** 部门预算: the same unit's figures under budget titles and wording. */

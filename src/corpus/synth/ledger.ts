@@ -90,7 +90,34 @@ function splitInto(map: Map<string, Yuan>, total: Yuan, weights: Record<string, 
   keys.forEach((k, i) => add(map, k, parts[i] ?? 0));
 }
 
-export function buildLedger(unit: UnitSpec, year: number, step: Yuan, rng: Rng): Ledger {
+/**
+ * Carry-over chained across years (the series corpus): this year's 年初 per
+ * 项 and key is last year's 年末, and a 项 the unit no longer has next year
+ * carries nothing out. Without it, both ends are drawn (the planned corpus).
+ */
+export interface CarryChain {
+  /** Last year's 年末 per 项 code and key, this year's 年初 (a code absent: 0). Absent: the unit's first year, 年初 drawn. */
+  readonly begin?: ReadonlyMap<string, Readonly<Record<CarryKey, Yuan>>>;
+  /** The 项 codes the unit has next year; any other code ends the year with 0. Absent: no next year. */
+  readonly nextCodes?: ReadonlySet<string>;
+}
+
+const CARRY_KEYS: readonly CarryKey[] = ["general", "gov_fund", "state_capital", "nf"];
+
+/** The 项 codes a unit spends on in a year (the lines the ledger builds). */
+export function ledgerCodes(unit: UnitSpec, year: number): Set<string> {
+  const lines = [...unit.lines, ...staffLines(unit.kind)].filter((l) => (l.from ?? 0) <= year && year <= (l.to ?? 9999));
+  return new Set(lines.map((l) => resolveCode(l, unit, year)));
+}
+
+/** 年末结转和结余 per 项 code and key: next year's CarryChain.begin. */
+export function carryEnds(l: Ledger): Map<string, Record<CarryKey, Yuan>> {
+  const out = new Map<string, Record<CarryKey, Yuan>>();
+  for (const [code, c] of l.carry) out.set(code, { general: c.general.end, gov_fund: c.gov_fund.end, state_capital: c.state_capital.end, nf: c.nf.end });
+  return out;
+}
+
+export function buildLedger(unit: UnitSpec, year: number, step: Yuan, rng: Rng, chain?: CarryChain): Ledger {
   const lines = [...unit.lines, ...staffLines(unit.kind)].filter((l) => (l.from ?? 0) <= year && year <= (l.to ?? 9999));
   const wsum = lines.reduce((a, l) => a + l.w, 0);
   const scale = unit.scale * 10000 * (1 + 0.06 * (year - 2017)) * uniform(rng, 0.9, 1.1);
@@ -129,6 +156,12 @@ export function buildLedger(unit: UnitSpec, year: number, step: Yuan, rng: Rng):
       c[fundKey] = { begin: roundTo(project * uniform(rng, 0, 0.25), step), end: roundTo(project * uniform(rng, 0, 0.25), step) };
     }
     if (nfAmount > 0) c.nf = { begin: roundTo(nfAmount * uniform(rng, 0.05, 0.2), step), end: roundTo(nfAmount * uniform(rng, 0.05, 0.2), step) };
+    if (chain) {
+      for (const k of CARRY_KEYS) {
+        if (chain.begin) c[k].begin = chain.begin.get(code)?.[k] ?? 0;
+        if (chain.nextCodes && !chain.nextCodes.has(code)) c[k].end = 0;
+      }
+    }
     carry.set(code, c);
   }
 

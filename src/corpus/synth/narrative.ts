@@ -14,6 +14,15 @@ export interface NarrativeInput {
   readonly variant: Variant;
   readonly tables: readonly SourceTable[];
   readonly step: Yuan;
+  /** Last year's printed figures for the three year-on-year statements (the series corpus); absent: invented (priorOf). */
+  readonly priors?: NarrativePriors;
+}
+
+/** Prior-year figures (元) of 收、支总计 (s1), 财政拨款收、支总计 (s4) and 一般公共预算财政拨款支出 (s5). */
+export interface NarrativePriors {
+  readonly s1: Yuan;
+  readonly s4: Yuan;
+  readonly s5: Yuan;
 }
 
 export interface Narrative {
@@ -149,7 +158,7 @@ export function writeNarrative(input: NarrativeInput, rng: Rng): Narrative {
 
   head("收入支出决算总体情况说明");
   w.amount("s1.total", `${Y}年度收、支总计`, [t("T1", "income_grand_total", "amount")], "。");
-  w.change("s1.change", [t("T1", "income_grand_total", "amount")], priorOf(w.value(t("T1", "income_grand_total", "amount")), rng, input.step), `与${Y - 1}年度相比，收、支总计各`);
+  w.change("s1.change", [t("T1", "income_grand_total", "amount")], input.priors?.s1 ?? priorOf(w.value(t("T1", "income_grand_total", "amount")), rng, input.step), `与${Y - 1}年度相比，收、支总计各`);
   w.say("，主要原因是业务工作量变化，项目经费相应调整。");
 
   head("收入决算情况说明");
@@ -175,7 +184,7 @@ export function writeNarrative(input: NarrativeInput, rng: Rng): Narrative {
   head("财政拨款收入支出决算总体情况说明");
   const t4g = t("T4", "income_grand_total", "amount");
   w.amount("s4.total", `${Y}年度财政拨款收、支总计`, [t4g], "。");
-  w.change("s4.change", [t4g], priorOf(w.value(t4g), rng, input.step), `与${Y - 1}年度相比，财政拨款收、支总计各`);
+  w.change("s4.change", [t4g], input.priors?.s4 ?? priorOf(w.value(t4g), rng, input.step), `与${Y - 1}年度相比，财政拨款收、支总计各`);
   w.say("。");
 
   head("一般公共预算财政拨款支出决算情况说明");
@@ -184,7 +193,7 @@ export function writeNarrative(input: NarrativeInput, rng: Rng): Narrative {
   w.amount("s5.total", `${Y}年度一般公共预算财政拨款支出`, [g], "，");
   w.pct("s5.total.pct", "占本年支出合计的", [g], [t("T3", "total", "total")]);
   w.say("。");
-  w.change("s5.change", [g], priorOf(w.value(g), rng, input.step), `与${Y - 1}年度相比，一般公共预算财政拨款支出`);
+  w.change("s5.change", [g], input.priors?.s5 ?? priorOf(w.value(g), rng, input.step), `与${Y - 1}年度相比，一般公共预算财政拨款支出`);
   w.say("。");
   w.flush();
   w.say("（二）结构情况。主要用于以下方面：");
