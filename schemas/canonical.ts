@@ -104,6 +104,29 @@ export const PageRoute = z.object({
 });
 export type PageRoute = z.infer<typeof PageRoute>;
 
+/**
+ * A year-on-year statement of the narrative ("与上年度相比，收、支总计各增加Δ万元"):
+ * the prior year's figure it implies is the current cells' sum − delta. Kept
+ * with the report so that, once last year's report is stored too, the two can
+ * be compared (src/store/years/).
+ */
+export const YearChange = z.object({
+  /** The claim's id (section, quantity), e.g. "s1.total.change". */
+  id: z.string().min(1),
+  /** The current-year cells the change is of (their sum). */
+  refs: z.array(Ref).min(1),
+  /** The signed change as stated, in 万元. */
+  delta: z.number(),
+  /** The change as printed, and its unit (万元, 元, 亿元). */
+  text: z.string(),
+  unit: z.enum(["万元", "元", "亿元"]),
+  decimals: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  section: z.string(),
+  quote: z.string(),
+});
+export type YearChange = z.infer<typeof YearChange>;
+
 export const DocumentKind = z.enum(["final", "budget", "template", "government_final", "unknown"]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
@@ -122,6 +145,8 @@ export const Report = z.object({
   findings: z.array(Finding),
   /** Per page: the route taken and the text layer's health (absent for files that could not be opened). */
   pages: z.array(PageRoute).optional(),
+  /** The narrative's year-on-year statements, for the cross-year checks. */
+  changes: z.array(YearChange).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

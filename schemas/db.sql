@@ -1,9 +1,22 @@
--- juesuan SQLite schema, version 3 (src/store/schema.ts sets PRAGMA user_version).
+-- juesuan SQLite schema, version 5 (src/store/schema.ts sets PRAGMA user_version).
 -- One row per ingested file in `reports`; its canonical tables, rows and cells
 -- hang below it and go with it (ON DELETE CASCADE), so replacing a report is
 -- one DELETE plus inserts inside one transaction.
 -- JSON columns hold arrays exactly as in schemas/canonical.ts and are checked
 -- with zod when read back.
+
+-- A unit (单位) across years and spellings (武汉市洪山区财政局 / 洪山区财政局):
+-- src/store/units/ links every report to one, by its name without the region
+-- (core) and a region that does not conflict; never when two units could be meant.
+CREATE TABLE units (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL UNIQUE, -- the fullest spelling seen: region + core
+  core     TEXT NOT NULL,        -- the name without its region prefix
+  province TEXT,                 -- as printed (上海市 is province and city)
+  city     TEXT,
+  district TEXT                  -- 区, 县, 旗, county-level 市
+);
+CREATE INDEX units_core ON units (core);
 
 CREATE TABLE reports (
   id           INTEGER PRIMARY KEY,
@@ -19,8 +32,13 @@ CREATE TABLE reports (
   page_count   INTEGER,
   producer     TEXT,
   ingested_at  TEXT NOT NULL, -- ISO 8601, UTC
+  unit_core    TEXT,   -- unit without its region prefix: the reports matched together
+  unit_id      INTEGER REFERENCES units (id), -- NULL: no unit name, or ambiguous
+  unit_match   TEXT CHECK (unit_match IN ('name', 'region', 'core', 'ambiguous')),
   CHECK (status = 'ok' OR error IS NOT NULL)
 );
+CREATE INDEX reports_unit_core ON reports (unit_core);
+CREATE INDEX reports_unit_id ON reports (unit_id, year);
 CREATE INDEX reports_unit_year ON reports (unit, year);
 CREATE INDEX reports_year ON reports (year);
 
@@ -96,10 +114,46 @@ CREATE TABLE findings (
   quote           TEXT, -- narrative findings: the sentence read
   detail          TEXT, -- how the expected figure was worked out
   ocr             INTEGER CHECK (ocr IN (0, 1)), -- 1: a figure compared was read by OCR
-  ocr_confidence  REAL  -- the lowest confidence of those figures (NULL for narrative text)
+  ocr_confidence  REAL, -- the lowest confidence of those figures (NULL for narrative text)
+  -- Cross-year findings (rule year.*): the prior year's report compared with.
+  prior_report_id INTEGER REFERENCES reports (id) ON DELETE CASCADE
 );
 CREATE INDEX findings_report ON findings (report_id);
 CREATE INDEX findings_rule ON findings (rule);
+CREATE INDEX findings_prior ON findings (prior_report_id);
+
+-- When a report's unit is ambiguous: the units it could be (none is chosen).
+CREATE TABLE unit_candidates (
+  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  unit_id   INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
+  PRIMARY KEY (report_id, unit_id)
+);
+
+-- The narrative's year-on-year statements ("与上年度相比…增加Δ万元"), checked
+-- against last year's report once both are stored (findings year.change).
+CREATE TABLE year_changes (
+  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  ord       INTEGER NOT NULL,
+  claim     TEXT NOT NULL,    -- e.g. s1.total.change
+  refs      TEXT NOT NULL,    -- JSON array of {table, row, col}: the current-year cells
+  delta     REAL NOT NULL,    -- 万元, signed
+  text      TEXT NOT NULL,    -- as printed
+  unit      TEXT NOT NULL CHECK (unit IN ('万元', '元', '亿元')),
+  decimals  INTEGER NOT NULL,
+  page      INTEGER NOT NULL,
+  section   TEXT NOT NULL,
+  quote     TEXT NOT NULL,
+  PRIMARY KEY (report_id, ord)
+);
+
+-- Function codes' names, one per code across years: a class's current name
+-- (210 卫生健康支出, printed 医疗卫生与计划生育支出 before 2018), else the
+-- name printed in the latest year stored.
+CREATE TABLE function_names (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  year INTEGER -- NULL: the catalogue's class name, never replaced
+);
 
 -- One line per cell of every successfully read report: the researcher's view.
 CREATE VIEW cell_values AS

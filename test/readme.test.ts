@@ -1,5 +1,4 @@
 // The SQL examples in README.md run against a real database and answer what they say.
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -8,11 +7,11 @@ import type { Report } from "../schemas/canonical.js";
 import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open } from "../src/store/index.js";
 import { failedReport, sampleReport } from "./support/reports.js";
+import { readmeSql } from "./support/readme-sql.js";
 import { tempDir } from "./support/temp.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const readme = fs.readFileSync(path.join(repo, "README.md"), "utf8");
-const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const queries = readmeSql("## The SQLite schema");
 
 const reports: Report[] = [
   sampleReport({ file: "corpus/jia-2022.pdf", unit: "甲单位", year: 2022, basic: 450.1, pension: 20.5 }),

@@ -2,6 +2,7 @@
 // report is written whole or not at all.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../schemas/canonical.js";
@@ -40,6 +41,22 @@ function countsOf(...reports: Report[]): Counts {
     cells: reports.reduce((n, r) => n + cellCount(r), 0),
     findings: reports.reduce((n, r) => n + r.findings.length, 0),
   };
+}
+
+const V4_SCHEMA = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "db-v4.sql"), "utf8");
+
+/** The same database as a file of schema version 4 (no units, year changes nor views) would hold it. */
+function downgradeToV4(dbPath: string): void {
+  const old = `${dbPath}.v5`;
+  fs.renameSync(dbPath, old);
+  const db = new Database(dbPath);
+  db.exec(V4_SCHEMA);
+  db.exec(`ATTACH DATABASE '${old}' AS v5`);
+  const columns = (table: string) => (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[]).map((c) => c.name).join(", ");
+  for (const t of ["reports", "tables", "rows", "cells", "pages", "findings"]) db.exec(`INSERT INTO main.${t} SELECT ${columns(t)} FROM v5.${t}`);
+  db.exec("DETACH DATABASE v5");
+  db.pragma("user_version = 4");
+  db.close();
 }
 
 function withStore<T>(dbPath: string, use: (store: Store) => T): T {
@@ -142,6 +159,7 @@ describe("saveReport", () => {
   it("migrates a version 1 database in place, keeping its reports, and then stores the new finding fields, page routes and OCR confidences", () => {
     const dbPath = path.join(tempDir(), "j.sqlite");
     withStore(dbPath, (store) => store.saveReport(v1));
+    downgradeToV4(dbPath);
     // Version 1 had no identity, section, quote or detail on findings, and no pages table (v3);
     // no OCR confidence on cells nor OCR mark on findings (v4).
     const db = new Database(dbPath);
@@ -177,6 +195,11 @@ describe("saveReport", () => {
     });
     const after = new Database(dbPath, { readonly: true });
     expect(after.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    // The reports stored before units existed are linked to theirs (v5).
+    expect(after.prepare("SELECT r.file, u.name FROM reports r JOIN units u ON u.id = r.unit_id ORDER BY r.file").all()).toEqual([
+      { file: "corpus/a.pdf", name: "甲单位" },
+      { file: "corpus/b.pdf", name: "乙单位" },
+    ]);
     after.close();
   });
 

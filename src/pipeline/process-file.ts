@@ -5,7 +5,7 @@ import fs from "node:fs/promises";
 import { ExportLine, type Report } from "../../schemas/canonical.js";
 import { extractPdf, ExtractError, type ExtractOptions, type Extraction } from "../extract/index.js";
 import { firstIssue } from "../store/zod-issue.js";
-import { validateReport } from "../validate/index.js";
+import { checkReport } from "../validate/index.js";
 import { oneLine } from "./one-line.js";
 
 /** The file could not be read at all (permissions, vanished): there are no bytes to hash, so no report. */
@@ -73,13 +73,13 @@ export async function processBytes(bytes: Uint8Array, sha256: string, file: stri
     return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); ingest --ocr reads them (experimental)`);
   }
   if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
-  const findings = validateReport({
+  const { findings, changes } = checkReport({
     tables: extraction.tables,
     year: extraction.year,
     printed_unit: extraction.printed_unit,
     narrative: extraction.narrative,
     ocrPages: new Set(extraction.ocr_pages),
   });
-  const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables, findings });
+  const checked = ExportLine.safeParse({ ...known, status: "ok", tables: extraction.tables, findings, ...(changes.length > 0 ? { changes } : {}) });
   return checked.success ? checked.data : failed(`invalid extraction: ${firstIssue(checked.error)}`);
 }

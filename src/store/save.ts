@@ -3,6 +3,7 @@
 import type Database from "better-sqlite3";
 import { ExportLine, type Report, type Table } from "../../schemas/canonical.js";
 import { firstIssue } from "./zod-issue.js";
+import { prepareRelink, unitCore } from "./units/link.js";
 
 /** What saving did: `duplicate` = the same content is already stored under another path (sha256 is unique). */
 export type SaveOutcome =
@@ -24,17 +25,30 @@ interface Existing {
   readonly id: number;
   readonly file: string;
   readonly sha256: string;
+  readonly unit_core: string | null;
 }
+
+/** Function codes: 类, 款, 项. */
+const FUNCTION_CODE = /^\d{3}(\d{2}){0,2}$/;
+const CODED_TABLES = new Set(["T2", "T3", "T5", "T8", "T9"]);
 
 export type SaveReport = (report: Report) => SaveOutcome;
 
 export function prepareSave(db: Database.Database): SaveReport {
-  const byFile = db.prepare<[string], Existing>("SELECT id, file, sha256 FROM reports WHERE file = ?");
-  const bySha = db.prepare<[string], Existing>("SELECT id, file, sha256 FROM reports WHERE sha256 = ?");
+  const byFile = db.prepare<[string], Existing>("SELECT id, file, sha256, unit_core FROM reports WHERE file = ?");
+  const bySha = db.prepare<[string], Existing>("SELECT id, file, sha256, unit_core FROM reports WHERE sha256 = ?");
   const remove = db.prepare<[number]>("DELETE FROM reports WHERE id = ?");
   const insertReport = db.prepare(`INSERT INTO reports
-    (file, sha256, unit, year, printed_unit, kind, status, error, page_count, producer, ingested_at)
-    VALUES (@file, @sha256, @unit, @year, @printed_unit, @kind, @status, @error, @page_count, @producer, @ingested_at)`);
+    (file, sha256, unit, year, printed_unit, kind, status, error, page_count, producer, ingested_at, unit_core)
+    VALUES (@file, @sha256, @unit, @year, @printed_unit, @kind, @status, @error, @page_count, @producer, @ingested_at, @unit_core)`);
+  const insertChange = db.prepare(`INSERT INTO year_changes (report_id, ord, claim, refs, delta, text, unit, decimals, page, section, quote)
+    VALUES (@report_id, @ord, @claim, @refs, @delta, @text, @unit, @decimals, @page, @section, @quote)`);
+  // The latest year's printed name of a 款 or 项 wins (the same year: the first by text); a class keeps its catalogue name.
+  const nameCode = db.prepare<[string, string, number]>(`INSERT INTO function_names (code, name, year) VALUES (?, ?, ?)
+    ON CONFLICT (code) DO UPDATE SET name = excluded.name, year = excluded.year
+    WHERE function_names.year IS NOT NULL
+      AND (excluded.year > function_names.year OR (excluded.year = function_names.year AND excluded.name < function_names.name))`);
+  const relink = prepareRelink(db);
   const insertTable = db.prepare(`INSERT INTO tables
     (report_id, table_id, ord, kind, title, pages, printed_unit, empty, empty_statement, columns)
     VALUES (@report_id, @table_id, @ord, @kind, @title, @pages, @printed_unit, @empty, @empty_statement, @columns)`);
@@ -88,10 +102,15 @@ export function prepareSave(db: Database.Database): SaveReport {
     const sameContent = bySha.get(report.sha256);
     if (sameContent && sameContent.file !== report.file) {
       // This path's earlier content (if any) is stale either way.
-      if (samePath) remove.run(samePath.id);
+      if (samePath) {
+        remove.run(samePath.id);
+        relink([samePath.unit_core]);
+      }
       return { action: "duplicate", of: sameContent.file };
     }
     if (samePath) remove.run(samePath.id); // cascades to tables, rows, cells, findings
+    // Units are of final accounts read: not of templates (上海市XX局), budgets or unreadable files.
+    const core = report.status === "ok" ? unitCore(report.unit) : null;
     const reportId = insertReport.run({
       file: report.file,
       sha256: report.sha256,
@@ -104,10 +123,12 @@ export function prepareSave(db: Database.Database): SaveReport {
       page_count: report.page_count ?? null,
       producer: report.producer ?? null,
       ingested_at: new Date().toISOString(),
+      unit_core: core,
     }).lastInsertRowid;
     for (const p of report.pages ?? []) insertPage.run({ report_id: reportId, page: p.page, route: p.route, score: p.score, reasons: JSON.stringify(p.reasons) });
     report.tables.forEach((table, i) => writeTable(reportId, table, i));
-    report.findings.forEach((f, i) =>
+    // Cross-year findings are the store's own, worked out below from what is stored.
+    report.findings.filter((f) => !f.rule.startsWith("year.")).forEach((f, i) =>
       insertFinding.run({
         report_id: reportId,
         ord: i,
@@ -130,6 +151,20 @@ export function prepareSave(db: Database.Database): SaveReport {
         ocr_confidence: f.ocr?.confidence ?? null,
       }),
     );
+    (report.changes ?? []).forEach((c, i) =>
+      insertChange.run({
+        report_id: reportId, ord: i, claim: c.id, refs: JSON.stringify(c.refs), delta: c.delta, text: c.text, unit: c.unit,
+        decimals: c.decimals, page: c.page, section: c.section, quote: c.quote,
+      }),
+    );
+    if (report.status === "ok" && report.year !== null) {
+      for (const t of report.tables) {
+        if (!CODED_TABLES.has(t.id)) continue;
+        for (const row of t.rows) if (row.name && FUNCTION_CODE.test(row.key)) nameCode.run(row.key, row.name, report.year);
+      }
+    }
+    // Units and cross-year findings of the reports sharing its core name (and of those it left).
+    relink([core, samePath?.unit_core ?? null]);
     if (!samePath) return { action: "inserted" };
     return samePath.sha256 === report.sha256 ? { action: "refreshed" } : { action: "replaced" };
   });

@@ -3,11 +3,11 @@
 // code hierarchy, across tables), then the narrative against the tables.
 // Findings are plain data (schemas/canonical.ts Finding); a gap within
 // rounding is an info finding, never an error.
-import type { Finding, Table } from "../../schemas/canonical.js";
+import type { Finding, Table, YearChange } from "../../schemas/canonical.js";
 import { evaluate } from "./evaluate.js";
 import { expand } from "./expand.js";
 import { Figures } from "./figures.js";
-import { narrativeFindings } from "./narrative/index.js";
+import { extractClaims, narrativeFindings, yearChanges } from "./narrative/index.js";
 import { ACROSS } from "./rules/across.js";
 import { HIERARCHY } from "./rules/hierarchy.js";
 import { WITHIN } from "./rules/within.js";
@@ -25,11 +25,22 @@ export interface ValidationInput {
   readonly ocrPages?: ReadonlySet<number>;
 }
 
-export function validateReport(input: ValidationInput): Finding[] {
+export interface Validation {
+  readonly findings: Finding[];
+  /** The narrative's year-on-year statements, checked against last year's report once it is stored. */
+  readonly changes: YearChange[];
+}
+
+export function checkReport(input: ValidationInput): Validation {
   const fig = new Figures(input.tables, input.printed_unit);
   const identities = expand(RULES, fig)
     .map((c) => evaluate(c, fig))
     .filter((f): f is Finding => f !== null);
-  const findings = [...structureFindings(input.tables, input.year, fig), ...identities, ...narrativeFindings(input.tables, input.narrative)];
-  return markOcrFindings(findings, input.tables, input.ocrPages ?? new Set());
+  const claims = extractClaims(input.narrative, input.tables);
+  const findings = [...structureFindings(input.tables, input.year, fig), ...identities, ...narrativeFindings(input.tables, input.narrative, claims)];
+  return { findings: markOcrFindings(findings, input.tables, input.ocrPages ?? new Set()), changes: yearChanges(claims, input.tables) };
+}
+
+export function validateReport(input: ValidationInput): Finding[] {
+  return checkReport(input).findings;
 }

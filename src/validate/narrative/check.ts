@@ -168,9 +168,13 @@ function findingOf(c: Claim, v: Verdict): Finding {
 }
 
 /** Findings for the narrative figures that disagree with the tables (none for those that agree). */
-export function narrativeFindings(tables: readonly Table[], narrative: readonly NarrativePage[]): Finding[] {
+export function narrativeFindings(
+  tables: readonly Table[],
+  narrative: readonly NarrativePage[],
+  claims: readonly Claim[] = extractClaims(narrative, tables),
+): Finding[] {
   const out: Finding[] = [];
-  for (const c of extractClaims(narrative, tables)) {
+  for (const c of claims) {
     const v = verdictOf(c, tables);
     if (v && v.outcome !== "exact") out.push(findingOf(c, v));
   }

@@ -1,0 +1,76 @@
+// Which reports of one core name are one unit. Pure: spellings in, units and
+// links out, the same whatever order the reports came in.
+//
+// The most specific regions printed (none says less than another that agrees
+// with it) are the units; two of them are one unit when they agree and name
+// the same place at some level (上海市普陀区 / 上海市 … 普陀区 written by
+// level). Every spelling then goes to the one unit its region agrees with; to
+// none when several could be meant (普陀区生态环境局: 上海市普陀区 or 舟山市普陀区).
+import { compatible, levelsOf, NO_REGION, refines, regionKey, sharesPlace, union, type Region } from "./region.js";
+
+export interface Spelling {
+  readonly reportId: number;
+  /** The name as printed (normalized). */
+  readonly name: string;
+  readonly region: Region;
+}
+
+export interface ClusterUnit {
+  /** The fullest spelling of the unit's reports. */
+  readonly name: string;
+  readonly region: Region;
+}
+
+export type Match = "name" | "region" | "core" | "ambiguous";
+
+export interface Link {
+  readonly reportId: number;
+  /** Index into units; null when ambiguous. */
+  readonly unit: number | null;
+  readonly match: Match;
+  /** Ambiguous: the units it could be. */
+  readonly candidates: readonly number[];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function cluster(spellings: readonly Spelling[]): { units: ClusterUnit[]; links: Link[] } {
+  const regions = new Map<string, Region>();
+  for (const s of spellings) regions.set(regionKey(s.region), s.region);
+  const all = [...regions.values()];
+  const anchors = all
+    .filter((r) => !all.some((o) => refines(o, r)))
+    .sort((a, b) => levelsOf(b) - levelsOf(a) || byText(regionKey(a), regionKey(b)));
+
+  // Merge anchors that agree and share a place, as long as the merged region stays one place.
+  const groups: Region[] = [];
+  for (const a of anchors) {
+    const i = groups.findIndex((g) => compatible(g, a) && sharesPlace(g, a));
+    if (i >= 0) groups[i] = union(groups[i] ?? NO_REGION, a);
+    else groups.push(a);
+  }
+
+  const candidatesOf = (r: Region): number[] => groups.flatMap((g, i) => (compatible(g, r) ? [i] : []));
+  const members = groups.map(() => [] as Spelling[]);
+  const links: Link[] = [];
+  for (const s of spellings) {
+    const c = candidatesOf(s.region);
+    if (c.length === 1) members[c[0] ?? 0]?.push(s);
+    links.push({ reportId: s.reportId, unit: c.length === 1 ? (c[0] ?? null) : null, match: c.length === 1 ? "region" : "ambiguous", candidates: c.length === 1 ? [] : c });
+  }
+  const units: ClusterUnit[] = groups.map((g, i) => {
+    const fullest = [...(members[i] ?? [])].sort(
+      (a, b) => levelsOf(b.region) - levelsOf(a.region) || b.name.length - a.name.length || byText(a.name, b.name),
+    )[0];
+    return { name: fullest?.name ?? "", region: g };
+  });
+  return {
+    units,
+    links: links.map((l) => {
+      if (l.unit === null) return l;
+      const s = spellings.find((x) => x.reportId === l.reportId);
+      const match: Match = s?.name === units[l.unit]?.name ? "name" : levelsOf(s?.region ?? NO_REGION) > 0 ? "region" : "core";
+      return { ...l, match };
+    }),
+  };
+}

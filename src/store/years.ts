@@ -1,0 +1,80 @@
+// The cross-year findings of one core name's reports, worked out again from
+// what is stored: each report read against its unit's report of the year
+// before (src/validate/years/). They are stored as the later report's
+// findings (rule year.*), with the earlier report in prior_report_id.
+import type Database from "better-sqlite3";
+import { z } from "zod";
+import { Ref, YearChange } from "../../schemas/canonical.js";
+import { crossYearFindings, type YearCell, type YearReport } from "../validate/years/check.js";
+import { readJsonColumn } from "./json-column.js";
+
+/** Half a printed step, in 万元, by the table's printed unit. */
+const HALF: Record<string, number> = { 万元: 0.005, 元: 0.00005, 亿元: 50 };
+/** Tables the checks read (the narrative's changes may name others: they are read too). */
+const TABLES = new Set(["T1", "T4", "T5", "T8"]);
+
+export function recheckYears(db: Database.Database): (core: string) => void {
+  const reportsOf = db.prepare<[string], { id: number; file: string; year: number; unit_id: number }>(
+    "SELECT id, file, year, unit_id FROM reports WHERE unit_core = ? AND status = 'ok' AND unit_id IS NOT NULL AND year IS NOT NULL ORDER BY unit_id, year, file",
+  );
+  const dropYearFindings = db.prepare<[string]>(
+    "DELETE FROM findings WHERE rule GLOB 'year.*' AND report_id IN (SELECT id FROM reports WHERE unit_core = ?)",
+  );
+  const cellsOf = db.prepare<[number], { table_id: string; printed_unit: string | null; key: string; name: string | null; col_key: string; value: number | null; page: number | null }>(
+    `SELECT t.table_id, t.printed_unit, w.key, w.name, c.col_key, c.value, c.page
+     FROM tables t JOIN rows w ON w.table_ref = t.id JOIN cells c ON c.row_ref = w.id
+     WHERE t.report_id = ? ORDER BY t.ord, w.ord, c.ord`,
+  );
+  const changesOf = db.prepare<[number], { claim: string; refs: string; delta: number; text: string; unit: string; decimals: number; page: number; section: string; quote: string }>(
+    "SELECT claim, refs, delta, text, unit, decimals, page, section, quote FROM year_changes WHERE report_id = ? ORDER BY ord",
+  );
+  const nextOrd = db.prepare<[number], { n: number }>("SELECT coalesce(max(ord), -1) + 1 AS n FROM findings WHERE report_id = ?");
+  const insert = db.prepare(`INSERT INTO findings
+    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail, prior_report_id)
+    VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs,
+      @identity, @section, @quote, @detail, @prior_report_id)`);
+
+  function load(r: { id: number; file: string; year: number }): YearReport {
+    const changes = changesOf.all(r.id).map((c) =>
+      YearChange.parse({ ...c, id: c.claim, refs: readJsonColumn(z.array(Ref), c.refs, `year_changes.refs of ${r.file}`) }),
+    );
+    const wanted = new Set([...TABLES, ...changes.flatMap((c) => c.refs.map((x) => x.table))]);
+    const cells = new Map<string, YearCell>();
+    const rows = new Map<string, string[]>();
+    for (const c of cellsOf.all(r.id)) {
+      if (!wanted.has(c.table_id)) continue;
+      cells.set(`${c.table_id}|${c.key}|${c.col_key}`, { value: c.value ?? 0, page: c.page, half: HALF[c.printed_unit ?? "万元"] ?? 0.005, rowName: c.name });
+      const list = rows.get(c.table_id) ?? [];
+      if (list.at(-1) !== c.key) list.push(c.key);
+      rows.set(c.table_id, list);
+    }
+    return { id: r.id, file: r.file, year: r.year, cells, rows, changes };
+  }
+
+  return (core) => {
+    dropYearFindings.run(core);
+    const reports = reportsOf.all(core);
+    const loaded = new Map<number, YearReport>();
+    const get = (r: (typeof reports)[number]): YearReport => {
+      const known = loaded.get(r.id);
+      if (known) return known;
+      const y = load(r);
+      loaded.set(r.id, y);
+      return y;
+    };
+    for (const cur of reports) {
+      for (const prior of reports) {
+        if (prior.unit_id !== cur.unit_id || prior.year !== cur.year - 1) continue;
+        let ord = nextOrd.get(cur.id)?.n ?? 0;
+        for (const { finding: f, priorReportId } of crossYearFindings(get(cur), get(prior))) {
+          insert.run({
+            report_id: cur.id, ord: ord++, rule: f.rule, severity: f.severity, table_id: f.table, row_key: f.row, col_key: f.col, page: f.page ?? null,
+            expected: f.expected, actual: f.actual, within_rounding: Number(f.within_rounding), message: f.message,
+            refs: f.refs === undefined ? null : JSON.stringify(f.refs), identity: f.identity ?? null, section: f.section ?? null,
+            quote: f.quote ?? null, detail: f.detail ?? null, prior_report_id: priorReportId,
+          });
+        }
+      }
+    }
+  };
+}
