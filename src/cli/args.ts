@@ -5,16 +5,21 @@ import { z } from "zod";
 import { EXPORT_FORMATS, type ExportFormat } from "../export/formats.js";
 import { UsageError } from "./errors.js";
 import { DEFAULT_DB, type HelpTopic } from "./help.js";
+import type { CompareCommand } from "./compare-command.js";
 import type { IngestCommand } from "./ingest-command.js";
+import type { UnitsCommand } from "./units-command.js";
 
 export type Command =
   | { readonly command: "help"; readonly topic: HelpTopic }
   | ({ readonly command: "ingest" } & IngestCommand)
   | { readonly command: "export"; readonly db: string; readonly format: ExportFormat; readonly out: string | null }
   | { readonly command: "check"; readonly db: string; readonly json: boolean; readonly rounding: boolean }
-  | { readonly command: "review"; readonly db: string; readonly out: string };
+  | { readonly command: "review"; readonly db: string; readonly out: string }
+  | { readonly command: "charts"; readonly db: string; readonly out: string }
+  | ({ readonly command: "units" } & UnitsCommand)
+  | ({ readonly command: "compare" } & CompareCommand);
 
-const COMMANDS = ["ingest", "export", "check", "review"] as const;
+const COMMANDS = ["ingest", "export", "check", "review", "charts", "units", "compare"] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const Db = z.string().min(1, { error: "Expected a path after --db, got an empty string" }).default(DEFAULT_DB);
@@ -51,6 +56,29 @@ const ReviewArgs = z.object({
   out: z.string({ error: "Expected --out FILE, the HTML page to write, got none" }).min(1, { error: "Expected a path after --out, got an empty string" }),
 });
 
+const ChartsArgs = z.object({
+  db: Db,
+  out: z.string({ error: "Expected --out FILE, the HTML page to write, got none" }).min(1, { error: "Expected a path after --out, got an empty string" }),
+});
+
+const UnitsArgs = z.object({ db: Db, csv: z.boolean().default(false) });
+
+const CompareArgs = z.object({
+  db: Db,
+  csv: z.boolean().default(false),
+  code: z
+    .string({ error: "Expected --code, a function code (201, 20103, 2010350) or an economic one (301, 30101), got none" })
+    .regex(/^(2\d{2}(\d{2}){0,2}|3\d{2}(\d{2})?)$/, {
+      error: (iss) => `Expected --code to be a function code (201, 20103, 2010350) or an economic one (301, 30101), got '${String(iss.input)}'`,
+    }),
+  year: z
+    .string()
+    .regex(/^(19|20|21)\d{2}$/, { error: (iss) => `Expected --year to be a year such as 2021, got '${String(iss.input)}'` })
+    .transform(Number)
+    .optional(),
+  region: z.string().min(1, { error: "Expected a place after --region (武汉市, 洪山区), got an empty string" }).optional(),
+});
+
 const OPTIONS = {
   ingest: {
     db: { type: "string" },
@@ -78,6 +106,24 @@ const OPTIONS = {
     out: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
+  charts: {
+    db: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  units: {
+    db: { type: "string" },
+    csv: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+  compare: {
+    db: { type: "string" },
+    code: { type: "string" },
+    year: { type: "string" },
+    region: { type: "string" },
+    csv: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
 } as const satisfies Record<CommandName, ParseArgsConfig["options"]>;
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -99,6 +145,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
     const review = ReviewArgs.safeParse(values);
     if (!review.success) throw new UsageError(review.error.issues[0]?.message ?? review.error.message, first);
     return { command: "review", db: review.data.db, out: review.data.out };
+  }
+  if (first === "charts") {
+    const charts = ChartsArgs.safeParse(values);
+    if (!charts.success) throw new UsageError(charts.error.issues[0]?.message ?? charts.error.message, first);
+    return { command: "charts", db: charts.data.db, out: charts.data.out };
+  }
+  if (first === "units") {
+    const units = UnitsArgs.safeParse(values);
+    if (!units.success) throw new UsageError(units.error.issues[0]?.message ?? units.error.message, first);
+    return { command: "units", ...units.data };
+  }
+  if (first === "compare") {
+    const compare = CompareArgs.safeParse(values);
+    if (!compare.success) throw new UsageError(compare.error.issues[0]?.message ?? compare.error.message, first);
+    const { db, csv, code, year, region } = compare.data;
+    return { command: "compare", db, csv, code, year, region };
   }
   const fields = first === "ingest" ? { ...values, paths: positionals } : values;
   const checked = (first === "ingest" ? IngestArgs : ExportArgs).safeParse(fields);

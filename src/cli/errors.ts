@@ -4,7 +4,7 @@ export class UsageError extends Error {
   constructor(
     message: string,
     /** The command whose --help explains the fix, if any. */
-    readonly command: "ingest" | "export" | "check" | "review" | null = null,
+    readonly command: "ingest" | "export" | "check" | "review" | "charts" | "units" | "compare" | null = null,
   ) {
     super(message);
   }

@@ -11,6 +11,9 @@ Usage:
   juesuan export --format jsonl|csv [--db FILE] [--out FILE]
   juesuan check [--db FILE] [--json] [--rounding]
   juesuan review --out FILE [--db FILE]
+  juesuan charts --out FILE [--db FILE]
+  juesuan units [--db FILE] [--csv]
+  juesuan compare --code CODE [--year YYYY] [--region PLACE] [--db FILE] [--csv]
   juesuan <command> --help
 
 Commands:
@@ -18,6 +21,9 @@ Commands:
   export   write the database as JSONL (one report per line) or CSV (one row per cell)
   check    list the reports that do not reconcile, worst first, each finding in words
   review   write the findings as one HTML page, each with its PDF region outlined
+  units    list the units (one across years and spellings) with their years and reports
+  compare  one classification code across units, side by side by year
+  charts   write each unit's totals and classes by year, and each class's units, as HTML charts
 
 Exit status: 0 done, 1 failed, 2 bad arguments.
 `,
@@ -94,6 +100,53 @@ Options:
   --out FILE   the HTML file to write (atomically), e.g. out/review.html
   --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
   -h, --help   show this help
+`,
+  charts: `Usage: juesuan charts --out FILE [--db FILE]
+
+Writes one self-contained HTML page of charts (inline SVG: no script, no
+network; prints) from the views report_totals and function_spending:
+  - for each unit, by year: 收入, 支出, 基本支出, 项目支出; 三公经费 budget and
+    actual; its main classes (功能分类 类) of the 支出决算表
+  - for each class (类, e.g. 208 社会保障和就业支出), every unit that has it,
+    side by side, year by year
+Amounts in 万元; each bar's figure, report and file are in its tooltip. A
+report whose unit is ambiguous or missing is grouped by the name it prints,
+marked "(unmatched)"; when a unit has two reports for one year, the latest
+one's figures are shown and the page says so. Link a section:
+FILE#unit-3, FILE#class-208.
+
+Options:
+  --out FILE   the HTML file to write (atomically), e.g. out/charts.html
+  --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
+  -h, --help   show this help
+`,
+  units: `Usage: juesuan units [--db FILE] [--csv]
+
+Lists the units the database holds: each is one department across years and
+spellings (武汉市洪山区财政局 and 洪山区财政局 are one; 江汉区财政局 is
+another), with the region printed in its names, its years and its number of
+reports. Then the reports whose unit is ambiguous (普陀区生态环境局 when both
+上海市普陀区 and 舟山市普陀区 have one): they are linked to none.
+
+Options:
+  --db FILE    SQLite database written by ingest (default ${DEFAULT_DB})
+  --csv        the list as CSV (UTF-8 with BOM)
+  -h, --help   show this help
+`,
+  compare: `Usage: juesuan compare --code CODE [--year YYYY] [--region PLACE] [--db FILE] [--csv]
+
+One classification code across units, 万元: one row per unit, one column per
+year. A function code (201 类, 20103 款, 2010350 项) is read from the
+支出决算表 (all funds: total; with --year also basic and project); an
+economic code (301, 30101) from the 基本支出 by economic class (T6).
+
+Options:
+  --code CODE     the code (required)
+  --year YYYY     one year: columns total, basic, project
+  --region PLACE  units in this province, city or district (武汉市, 洪山区)
+  --db FILE       SQLite database written by ingest (default ${DEFAULT_DB})
+  --csv           the table as CSV (UTF-8 with BOM)
+  -h, --help      show this help
 `,
 } as const;
 

@@ -22,6 +22,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return (await import("./check-command.js")).runCheck(command, io);
       case "review":
         return await (await import("./review-command.js")).runReview(command, io);
+      case "units":
+        return (await import("./units-command.js")).runUnits(command, io);
+      case "compare":
+        return (await import("./compare-command.js")).runCompare(command, io);
+      case "charts":
+        return await (await import("./charts-command.js")).runCharts(command, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
