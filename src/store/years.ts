@@ -13,13 +13,14 @@ const HALF: Record<string, number> = { 万元: 0.005, 元: 0.00005, 亿元: 50 }
 /** Tables the checks read (the narrative's changes may name others: they are read too). */
 const TABLES = new Set(["T1", "T4", "T5", "T8"]);
 
-export function recheckYears(db: Database.Database): (core: string) => void {
-  const reportsOf = db.prepare<[string], { id: number; file: string; year: number; unit_id: number }>(
-    "SELECT id, file, year, unit_id FROM reports WHERE unit_core = ? AND status = 'ok' AND unit_id IS NOT NULL AND year IS NOT NULL ORDER BY unit_id, year, file",
+/** Works the findings out again for these units' reports, and drops those of reports that left a unit. */
+export type RecheckYears = (units: ReadonlySet<number>, moved: ReadonlySet<number>) => void;
+
+export function recheckYears(db: Database.Database): RecheckYears {
+  const reportsOf = db.prepare<[number], { id: number; file: string; year: number; unit_id: number }>(
+    "SELECT id, file, year, unit_id FROM reports WHERE unit_id = ? AND status = 'ok' AND year IS NOT NULL ORDER BY year, file",
   );
-  const dropYearFindings = db.prepare<[string]>(
-    "DELETE FROM findings WHERE rule GLOB 'year.*' AND report_id IN (SELECT id FROM reports WHERE unit_core = ?)",
-  );
+  const dropYearFindings = db.prepare<[number]>("DELETE FROM findings WHERE rule GLOB 'year.*' AND report_id = ?");
   const cellsOf = db.prepare<[number], { table_id: string; printed_unit: string | null; key: string; name: string | null; col_key: string; value: number | null; page: number | null }>(
     `SELECT t.table_id, t.printed_unit, w.key, w.name, c.col_key, c.value, c.page
      FROM tables t JOIN rows w ON w.table_ref = t.id JOIN cells c ON c.row_ref = w.id
@@ -51,9 +52,13 @@ export function recheckYears(db: Database.Database): (core: string) => void {
     return { id: r.id, file: r.file, year: r.year, cells, rows, changes };
   }
 
-  return (core) => {
-    dropYearFindings.run(core);
-    const reports = reportsOf.all(core);
+  return (units, moved) => {
+    for (const id of moved) dropYearFindings.run(id);
+    for (const unit of units) checkUnit(reportsOf.all(unit));
+  };
+
+  function checkUnit(reports: { id: number; file: string; year: number; unit_id: number }[]): void {
+    for (const r of reports) dropYearFindings.run(r.id);
     const loaded = new Map<number, YearReport>();
     const get = (r: (typeof reports)[number]): YearReport => {
       const known = loaded.get(r.id);
@@ -64,7 +69,7 @@ export function recheckYears(db: Database.Database): (core: string) => void {
     };
     for (const cur of reports) {
       for (const prior of reports) {
-        if (prior.unit_id !== cur.unit_id || prior.year !== cur.year - 1) continue;
+        if (prior.year !== cur.year - 1) continue;
         let ord = nextOrd.get(cur.id)?.n ?? 0;
         for (const { finding: f, priorReportId } of crossYearFindings(get(cur), get(prior))) {
           insert.run({
@@ -76,5 +81,5 @@ export function recheckYears(db: Database.Database): (core: string) => void {
         }
       }
     }
-  };
+  }
 }

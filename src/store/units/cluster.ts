@@ -6,7 +6,7 @@
 // the same place at some level (上海市普陀区 / 上海市 … 普陀区 written by
 // level). Every spelling then goes to the one unit its region agrees with; to
 // none when several could be meant (普陀区生态环境局: 上海市普陀区 or 舟山市普陀区).
-import { compatible, levelsOf, NO_REGION, refines, regionKey, sharesPlace, union, type Region } from "./region.js";
+import { compatible, levelsOf, lowest, NO_REGION, refines, regionKey, sharesPlace, union, type Region } from "./region.js";
 
 export interface Spelling {
   readonly reportId: number;
@@ -35,22 +35,43 @@ export interface Link {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function cluster(spellings: readonly Spelling[]): { units: ClusterUnit[]; links: Link[] } {
-  const regions = new Map<string, Region>();
-  for (const s of spellings) regions.set(regionKey(s.region), s.region);
-  const all = [...regions.values()];
-  const anchors = all
-    .filter((r) => !all.some((o) => refines(o, r)))
-    .sort((a, b) => levelsOf(b) - levelsOf(a) || byText(regionKey(a), regionKey(b)));
+  // Regions can only agree when they end at the same place (region.ts): compare within those buckets.
+  const buckets = new Map<string | null, Map<string, Region>>();
+  for (const s of spellings) {
+    const at = lowest(s.region);
+    const bucket = buckets.get(at) ?? new Map<string, Region>();
+    bucket.set(regionKey(s.region), s.region);
+    buckets.set(at, bucket);
+  }
+  const anchors: Region[] = [];
+  for (const [at, bucket] of buckets) {
+    // A name without any region is a unit of its own only when no name has a region.
+    if (at === null && buckets.size > 1) continue;
+    const all = [...bucket.values()];
+    anchors.push(...all.filter((r) => !all.some((o) => refines(o, r))));
+  }
+  anchors.sort((a, b) => levelsOf(b) - levelsOf(a) || byText(regionKey(a), regionKey(b)));
 
   // Merge anchors that agree and share a place, as long as the merged region stays one place.
   const groups: Region[] = [];
+  const groupsAt = new Map<string | null, number[]>();
   for (const a of anchors) {
-    const i = groups.findIndex((g) => compatible(g, a) && sharesPlace(g, a));
-    if (i >= 0) groups[i] = union(groups[i] ?? NO_REGION, a);
-    else groups.push(a);
+    const at = lowest(a);
+    const same = groupsAt.get(at) ?? [];
+    const i = same.find((g) => compatible(groups[g] ?? NO_REGION, a) && sharesPlace(groups[g] ?? NO_REGION, a));
+    if (i !== undefined) groups[i] = union(groups[i] ?? NO_REGION, a);
+    else {
+      same.push(groups.length);
+      groupsAt.set(at, same);
+      groups.push(a);
+    }
   }
 
-  const candidatesOf = (r: Region): number[] => groups.flatMap((g, i) => (compatible(g, r) ? [i] : []));
+  const everyGroup = groups.map((_, i) => i);
+  const candidatesOf = (r: Region): number[] => {
+    const at = lowest(r);
+    return at === null ? everyGroup : (groupsAt.get(at) ?? []).filter((i) => compatible(groups[i] ?? NO_REGION, r));
+  };
   const members = groups.map(() => [] as Spelling[]);
   const links: Link[] = [];
   for (const s of spellings) {
@@ -64,11 +85,12 @@ export function cluster(spellings: readonly Spelling[]): { units: ClusterUnit[];
     )[0];
     return { name: fullest?.name ?? "", region: g };
   });
+  const byReport = new Map(spellings.map((s) => [s.reportId, s]));
   return {
     units,
     links: links.map((l) => {
       if (l.unit === null) return l;
-      const s = spellings.find((x) => x.reportId === l.reportId);
+      const s = byReport.get(l.reportId);
       const match: Match = s?.name === units[l.unit]?.name ? "name" : levelsOf(s?.region ?? NO_REGION) > 0 ? "region" : "core";
       return { ...l, match };
     }),

@@ -71,7 +71,7 @@ export function parseUnitName(name: string): UnitName {
 const LEVELS = ["province", "city", "district"] as const;
 
 /** The lowest level printed: the government the unit belongs to (武汉市财政局 is the city's, 洪山区财政局 the district's). */
-function lowest(r: Region): string | null {
+export function lowest(r: Region): string | null {
   if (r.district !== null) return `district:${r.district}`;
   if (r.city !== null) return `city:${r.city}`;
   return r.province === null ? null : `province:${r.province}`;
