@@ -134,6 +134,8 @@ export const Report = z.object({
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   unit: z.string().nullable(),
+  /** The unit's name with more of its region, where the document prints it (the cover) and `unit` does not. */
+  unit_full: z.string().min(1).optional(),
   year: z.number().int().min(1990).max(2100).nullable(),
   printed_unit: z.enum(["万元", "元", "亿元"]).nullable(),
   status: z.enum(["ok", "failed"]),

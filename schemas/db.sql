@@ -32,6 +32,7 @@ CREATE TABLE reports (
   page_count   INTEGER,
   producer     TEXT,
   ingested_at  TEXT NOT NULL, -- ISO 8601, UTC
+  unit_full    TEXT,   -- the unit's name with more region, as the document's cover prints it
   unit_core    TEXT,   -- unit without its region prefix: the reports matched together
   unit_id      INTEGER REFERENCES units (id), -- NULL: no unit name, or ambiguous
   unit_match   TEXT CHECK (unit_match IN ('name', 'region', 'core', 'ambiguous')),

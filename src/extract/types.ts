@@ -3,6 +3,8 @@ import type { DocumentKind, PageRoute, Table } from "../../schemas/canonical.js"
 /** What extraction learns from one PDF; the pipeline adds file, hash and status. */
 export interface Extraction {
   readonly unit: string | null;
+  /** The unit's name with more of its region, as the document names itself elsewhere (its cover); null when it says no more. */
+  readonly unit_full: string | null;
   readonly year: number | null;
   readonly printed_unit: "万元" | "元" | "亿元" | null;
   readonly kind: DocumentKind;

@@ -55,6 +55,7 @@ export async function processBytes(bytes: Uint8Array, sha256: string, file: stri
     tables: [],
     findings: [],
     unit: extraction.unit,
+    ...(extraction.unit_full !== null ? { unit_full: extraction.unit_full } : {}),
     year: extraction.year,
     printed_unit: extraction.printed_unit,
     kind: extraction.kind,

@@ -11,6 +11,7 @@ import { readCaption, readEmptyStatement } from "./captions.js";
 import { continuationStart, headerTexts, readBodyRows, readColumns, type GridColumns, type RawRow } from "./grid-table.js";
 import { keyRows, type Unit } from "./keys.js";
 import { mostCommon, readKind, readUnit, readYear, type PageText } from "./metadata.js";
+import { fullestSpelling } from "./unit-spelling.js";
 import { unruledTables } from "./unruled.js";
 
 interface Instance {
@@ -143,6 +144,7 @@ export function recognizeDocument(pages: readonly PageModel[]): Omit<Extraction,
   );
   return {
     unit,
+    unit_full: unit === null ? null : fullestSpelling(unit, narrative),
     year,
     printed_unit: docUnit,
     kind: readKind(unit, tables, front),

@@ -11,6 +11,7 @@ interface ReportRecord {
   readonly file: string;
   readonly sha256: string;
   readonly unit: string | null;
+  readonly unit_full: string | null;
   readonly year: number | null;
   readonly printed_unit: string | null;
   readonly kind: string | null;
@@ -81,7 +82,7 @@ function present<K extends string, V>(key: K, value: V | null): { [P in K]?: V }
 export type IterateReports = () => IterableIterator<Report>;
 
 export function prepareLoad(db: Database.Database): IterateReports {
-  const reports = db.prepare<[], ReportRecord>(`SELECT id, file, sha256, unit, year, printed_unit, kind, status, error,
+  const reports = db.prepare<[], ReportRecord>(`SELECT id, file, sha256, unit, unit_full, year, printed_unit, kind, status, error,
     page_count, producer FROM reports ORDER BY file`);
   const tables = db.prepare<[number], TableRecord>(`SELECT id, table_id, kind, title, pages, printed_unit, empty,
     empty_statement, columns FROM tables WHERE report_id = ? ORDER BY ord`);
@@ -151,6 +152,7 @@ export function prepareLoad(db: Database.Database): IterateReports {
       file: r.file,
       sha256: r.sha256,
       unit: r.unit,
+      ...present("unit_full", r.unit_full),
       year: r.year,
       printed_unit: r.printed_unit,
       status: r.status,

@@ -39,8 +39,8 @@ export function prepareSave(db: Database.Database): SaveReport {
   const bySha = db.prepare<[string], Existing>("SELECT id, file, sha256, unit_core FROM reports WHERE sha256 = ?");
   const remove = db.prepare<[number]>("DELETE FROM reports WHERE id = ?");
   const insertReport = db.prepare(`INSERT INTO reports
-    (file, sha256, unit, year, printed_unit, kind, status, error, page_count, producer, ingested_at, unit_core)
-    VALUES (@file, @sha256, @unit, @year, @printed_unit, @kind, @status, @error, @page_count, @producer, @ingested_at, @unit_core)`);
+    (file, sha256, unit, unit_full, year, printed_unit, kind, status, error, page_count, producer, ingested_at, unit_core)
+    VALUES (@file, @sha256, @unit, @unit_full, @year, @printed_unit, @kind, @status, @error, @page_count, @producer, @ingested_at, @unit_core)`);
   const insertChange = db.prepare(`INSERT INTO year_changes (report_id, ord, claim, refs, delta, text, unit, decimals, page, section, quote)
     VALUES (@report_id, @ord, @claim, @refs, @delta, @text, @unit, @decimals, @page, @section, @quote)`);
   // The latest year's printed name of a 款 or 项 wins (the same year: the first by text); a class keeps its catalogue name.
@@ -115,6 +115,7 @@ export function prepareSave(db: Database.Database): SaveReport {
       file: report.file,
       sha256: report.sha256,
       unit: report.unit,
+      unit_full: report.unit_full ?? null,
       year: report.year,
       printed_unit: report.printed_unit,
       kind: report.kind ?? null,

@@ -37,7 +37,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   // Old reports are linked to units now; their year-on-year statements were
   // not kept, so year.change needs them read again (ingest --force).
   (db) => {
-    db.exec(`ALTER TABLE reports ADD COLUMN unit_core TEXT;
+    db.exec(`ALTER TABLE reports ADD COLUMN unit_full TEXT;
+      ALTER TABLE reports ADD COLUMN unit_core TEXT;
       ALTER TABLE reports ADD COLUMN unit_id INTEGER REFERENCES units (id);
       ALTER TABLE reports ADD COLUMN unit_match TEXT CHECK (unit_match IN ('name', 'region', 'core', 'ambiguous'));
       ALTER TABLE findings ADD COLUMN prior_report_id INTEGER REFERENCES reports (id) ON DELETE CASCADE;`);

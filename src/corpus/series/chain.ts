@@ -84,7 +84,9 @@ function buildOne(plan: SeriesEntry, prev: SeriesReport | undefined): SeriesRepo
   if (fault?.fault === "year-carry" && begin) begin = shiftBegin(begin, plan, fault.fund, rng, step);
   if (fault?.fault === "year-change" && priors) priors = shiftPrior(priors, fault.statement, rng, step);
   const carry: CarryChain = { ...(begin ? { begin } : {}), ...(plan.last ? {} : { nextCodes: ledgerCodes(unit.spec, entry.year + 1) }) };
-  const { built, ledger } = buildFinalWith(entry, { unit: { ...unit.spec, name: plan.printed }, carry, ...(priors ? { priors } : {}) });
+  const { built, ledger } = buildFinalWith(entry, {
+    unit: { ...unit.spec, name: plan.printed }, carry, ...(priors ? { priors } : {}), ...(plan.cover !== plan.printed ? { coverName: plan.cover } : {}),
+  });
   assertNonNegative(built);
 
   const breaks = prev ? chainBreaks({ tables: prev.built.source.tables, claims: prev.built.extras.claims }, { tables: built.source.tables, claims: built.extras.claims }) : [];
@@ -92,7 +94,7 @@ function buildOne(plan: SeriesEntry, prev: SeriesReport | undefined): SeriesRepo
   if (fault && !expectedShape(fault, breaks)) throw new Error(`${entry.id}: ${fault.fault} broke ${breaks.map((b) => `${b.table} ${b.row}`).join(", ") || "nothing"}`);
   const minOff = Math.min(...breaks.map((b) => Math.abs(b.actual - b.expected)));
   if (breaks.length > 0 && minOff < 1) throw new Error(`${entry.id}: a cross-year break under 1 万元 (${minOff})`);
-  return { plan, built, ledger, series: seriesTruth(unit, plan.printed), yearFaults: fault ? yearFaultRecords(fault.fault, entry.year - 1, breaks) : [] };
+  return { plan, built, ledger, series: seriesTruth(unit, plan.printed, plan.cover), yearFaults: fault ? yearFaultRecords(fault.fault, entry.year - 1, breaks) : [] };
 }
 
 /** Every report of the series plan, each unit's years in order, chained. */

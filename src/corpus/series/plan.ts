@@ -5,7 +5,7 @@
 // Deterministic in the seed; the seed moves figures, not the plan.
 import type { PlanEntry } from "../synth/build.js";
 import { SEED_VARIANT, type Variant } from "../variant.js";
-import { printedName, SERIES_UNITS, type SeriesKey, type SeriesUnit } from "./units.js";
+import { coverName, printedName, SERIES_UNITS, type SeriesKey, type SeriesUnit } from "./units.js";
 
 /** The three year-on-year statements of the 情况说明, by the figure they restate. */
 export type ChangeStatement = "T1:income_grand_total" | "T4:income_grand_total" | "T5:total";
@@ -17,6 +17,8 @@ export interface SeriesEntry {
   readonly entry: PlanEntry;
   readonly unit: SeriesUnit;
   readonly printed: string;
+  /** The name on the cover. */
+  readonly cover: string;
   /** The unit's first year in the series: its carry-over and priors are invented. */
   readonly first: boolean;
   /** The unit's last year in the series: nothing is carried into a next report. */
@@ -49,7 +51,7 @@ const LOOKS: Record<SeriesKey, Record<number, Variant>> = {
     2023: SHANGHAI,
     2024: { ...SHANGHAI, ...PORTRAIT },
   },
-  U4: { 2023: { ...SEED_VARIANT, ...PORTRAIT } },
+  U4: { 2023: { ...SEED_VARIANT, ...PORTRAIT }, 2024: { ...SEED_VARIANT, ...UNRULED } },
   U5: {
     2019: SEED_VARIANT,
     2020: { ...SEED_VARIANT, ...UNRULED },
@@ -83,6 +85,7 @@ export function planSeries(seed: number): SeriesEntry[] {
         entry: { id, unit: unit.spec.id, year, variant, faults: [], kind: "final", seed: seed * 1000 + 500 + out.length + 1 },
         unit,
         printed: printedName(unit, year),
+        cover: coverName(unit, year),
         first: year === from,
         last: year === to,
         yearFault: fault,

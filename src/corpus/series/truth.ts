@@ -11,7 +11,9 @@ export interface SeriesTruth {
   readonly full_name: string;
   /** The region as the printed name spells it (null: not printed). */
   readonly region: Region;
-  /** The printed name could be more than one unit's (U3's 普陀区生态环境局: U3 or U4). */
+  /** The name on the cover (the full name where the cover prints it and the rest does not). */
+  readonly cover_name: string;
+  /** Neither the printed name nor the cover tells which unit it is (U3's 普陀区生态环境局: U3 or U4). */
   readonly ambiguous: boolean;
 }
 
@@ -22,8 +24,11 @@ export interface YearFaultRecord extends ChainBreak {
   readonly prior_year: number;
 }
 
-export function seriesTruth(unit: SeriesUnit, printed: string): SeriesTruth {
-  return { unit_key: unit.key, printed_name: printed, full_name: unit.spec.name, region: printedRegion(unit, printed), ambiguous: isAmbiguous(printed) };
+export function seriesTruth(unit: SeriesUnit, printed: string, cover: string): SeriesTruth {
+  return {
+    unit_key: unit.key, printed_name: printed, full_name: unit.spec.name, region: printedRegion(unit, printed), cover_name: cover,
+    ambiguous: isAmbiguous(printed) && isAmbiguous(cover),
+  };
 }
 
 /** The chain links a fault broke, as truth records (万元; the quote for a narrative statement). */

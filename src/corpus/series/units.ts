@@ -22,6 +22,8 @@ export interface SeriesUnit {
   readonly years: readonly [number, number];
   /** Years printed under a short name (without the city and province). */
   readonly shortYears: readonly number[];
+  /** Of those, years whose cover still prints the full name: the document tells what the short name leaves open. */
+  readonly coverFullYears?: readonly number[];
 }
 
 const base = (id: string): UnitSpec => unitById(id);
@@ -64,8 +66,10 @@ export const SERIES_UNITS: readonly SeriesUnit[] = [
     key: "U4",
     spec: { ...base("sh-putuo-sthj"), id: "zs-putuo-sthj", name: "舟山市普陀区生态环境局", province: "浙江", scale: 1800, staff: 41, carry: true },
     region: { province: "浙江省", city: "舟山市", district: "普陀区" },
-    years: [2023, 2023],
-    shortYears: [],
+    years: [2023, 2024],
+    // 普陀区生态环境局 on its 部门 line, 舟山市普陀区生态环境局 on its cover.
+    shortYears: [2024],
+    coverFullYears: [2024],
   },
   {
     key: "U5",
@@ -108,7 +112,12 @@ export function printedRegion(u: SeriesUnit, printed: string): Region {
   return { province: shown(u.region.province), city: shown(u.region.city), district: shown(u.region.district) };
 }
 
-/** A printed name more than one series unit could have printed (a full name ending in it). */
+/** The name on the cover: the full name in the years that say so, else the printed one. */
+export function coverName(u: SeriesUnit, year: number): string {
+  return u.coverFullYears?.includes(year) ? u.spec.name : printedName(u, year);
+}
+
+/** A name on a whole document more than one series unit could have printed (a full name ending in it). */
 export function isAmbiguous(printed: string): boolean {
   return SERIES_UNITS.filter((u) => u.spec.name.endsWith(printed)).length > 1;
 }

@@ -82,6 +82,8 @@ export interface FinalHooks {
   readonly carry?: CarryChain;
   /** Last year's figures for the narrative's year-on-year statements. */
   readonly priors?: NarrativePriors;
+  /** The name on the cover, fuller than the one printed elsewhere. */
+  readonly coverName?: string;
 }
 
 function buildFinal(entry: PlanEntry): BuiltSource {
@@ -110,7 +112,7 @@ export function buildFinalWith(entry: PlanEntry, hooks: FinalHooks): { built: Bu
         },
       ]
     : [];
-  const doc = assembleDocument({ unit, name: unit.name, year: entry.year, issued, variant: v, tables, narrative, extras });
+  const doc = assembleDocument({ unit, name: unit.name, ...(hooks.coverName ? { coverName: hooks.coverName } : {}), year: entry.year, issued, variant: v, tables, narrative, extras });
   const source: ReportSource = {
     id: entry.id,
     out_dir: "generated",

@@ -48,6 +48,8 @@ const GLOSSARY: readonly string[] = [
 export interface DocumentInput {
   readonly unit: UnitSpec;
   readonly name: string;
+  /** The name on the cover, when it prints more of the unit's region than the rest (series corpus); default `name`. */
+  readonly coverName?: string;
   readonly year: number;
   readonly issued: string;
   readonly variant: Variant;
@@ -74,7 +76,7 @@ export function assembleDocument(input: DocumentInput): DocumentParts {
   if (v.narrative === "after") parts.push({ title: tablesTitle, blocks: tablesPart }, narrativePart, glossary);
   else parts.push(narrativePart, glossary, { title: tablesTitle, blocks: tablesPart });
 
-  const blocks: Block[] = [{ type: "cover", title: coverTitle(name, Y, v), date: dateText(input.issued) }];
+  const blocks: Block[] = [{ type: "cover", title: coverTitle(input.coverName ?? name, Y, v), date: dateText(input.issued) }];
   const toc: Block = { type: "toc", title: "目 录", entries: [] };
   blocks.push(toc);
   let claimOffset = 0;

@@ -6,12 +6,14 @@
 // the same place at some level (上海市普陀区 / 上海市 … 普陀区 written by
 // level). Every spelling then goes to the one unit its region agrees with; to
 // none when several could be meant (普陀区生态环境局: 上海市普陀区 or 舟山市普陀区).
-import { compatible, levelsOf, lowest, NO_REGION, refines, regionKey, sharesPlace, union, type Region } from "./region.js";
+import { compatible, levelsOf, lowest, NO_REGION, refines, regionKey, sharesPlace, union, type Region } from "../../recognize/unit-region.js";
 
 export interface Spelling {
   readonly reportId: number;
-  /** The name as printed (normalized). */
+  /** The fullest name the report gives itself (normalized): its printed name, or its cover's. */
   readonly name: string;
+  /** The name as printed (normalized). */
+  readonly printed: string;
   readonly region: Region;
 }
 
@@ -91,7 +93,7 @@ export function cluster(spellings: readonly Spelling[]): { units: ClusterUnit[];
     links: links.map((l) => {
       if (l.unit === null) return l;
       const s = byReport.get(l.reportId);
-      const match: Match = s?.name === units[l.unit]?.name ? "name" : levelsOf(s?.region ?? NO_REGION) > 0 ? "region" : "core";
+      const match: Match = s?.printed === units[l.unit]?.name ? "name" : levelsOf(s?.region ?? NO_REGION) > 0 ? "region" : "core";
       return { ...l, match };
     }),
   };

@@ -5,7 +5,7 @@
 // again (years.ts).
 import type Database from "better-sqlite3";
 import { cluster, type Spelling } from "./cluster.js";
-import { normalizeUnitName, parseUnitName } from "./region.js";
+import { normalizeUnitName, parseUnitName } from "../../recognize/unit-region.js";
 import { recheckYears } from "../years.js";
 
 /** The core name reports are grouped by; null for a report without a unit name. */
@@ -16,8 +16,8 @@ export function unitCore(unit: string | null): string | null {
 export type Relink = (cores: Iterable<string | null>) => void;
 
 export function prepareRelink(db: Database.Database): Relink {
-  const reportsOf = db.prepare<[string], { id: number; unit: string; unit_id: number | null; unit_match: string | null }>(
-    "SELECT id, unit, unit_id, unit_match FROM reports WHERE unit_core = ? ORDER BY id",
+  const reportsOf = db.prepare<[string], { id: number; unit: string; unit_full: string | null; unit_id: number | null; unit_match: string | null }>(
+    "SELECT id, unit, unit_full, unit_id, unit_match FROM reports WHERE unit_core = ? ORDER BY id",
   );
   const unitsOf = db.prepare<[string], { id: number; name: string }>("SELECT id, name FROM units WHERE core = ?");
   const candidatesOf = db.prepare<[number], { unit_id: number }>("SELECT unit_id FROM unit_candidates WHERE report_id = ? ORDER BY unit_id");
@@ -34,7 +34,10 @@ export function prepareRelink(db: Database.Database): Relink {
   function relinkCore(core: string): void {
     const reports = reportsOf.all(core);
     const before = new Map(reports.map((r) => [r.id, r]));
-    const spellings: Spelling[] = reports.map((r) => ({ reportId: r.id, name: normalizeUnitName(r.unit), region: parseUnitName(r.unit).region }));
+    // The document's fuller spelling (its cover) says where a short printed name is.
+    const spellings: Spelling[] = reports.map((r) => ({
+      reportId: r.id, name: normalizeUnitName(r.unit_full ?? r.unit), printed: normalizeUnitName(r.unit), region: parseUnitName(r.unit_full ?? r.unit).region,
+    }));
     const { units, links } = cluster(spellings);
     const existing = new Map(unitsOf.all(core).map((u) => [u.name, u.id]));
     // Units keep their id while their fullest spelling is the same.
