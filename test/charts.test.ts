@@ -14,7 +14,7 @@ import { z } from "zod";
 import { chartsHtml } from "../src/charts/html.js";
 import { buildModel } from "../src/charts/model.js";
 import type { TotalsRow } from "../src/charts/query.js";
-import { runCli } from "../src/cli/run.js";
+import { juesuan, type Run } from "./support/run-cli.js";
 import { fontPath } from "../src/corpus/render/fonts.js";
 import { ingestFiles } from "../src/pipeline/ingest.js";
 import { open } from "../src/store/index.js";
@@ -25,20 +25,6 @@ const CORPUS = path.join(repoRoot, "corpus", "libreoffice");
 const REPUBLISHED = "45-wh-hongshan-czj-2021.pdf";
 const CHROMIUM = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
 
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** The command in-process, as main.ts runs it. */
-async function juesuan(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const sink = (write: (s: string) => void) => ({ write: (chunk: string | Uint8Array) => (write(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
-  const status = await runCli(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { status, stdout, stderr };
-}
 
 let work: string;
 

@@ -13,13 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Report, Table } from "../schemas/canonical.js";
 import { writeSeriesCorpus } from "../src/corpus/series/write.js";
-import { runCli } from "../src/cli/run.js";
 import { scoreReport } from "../src/eval/score.js";
 import { loadTruth } from "../src/eval/truth.js";
 import { ingestFiles } from "../src/pipeline/ingest.js";
 import { FUNCTION_CLASSES } from "../src/recognize/rules/function-classes.js";
 import { open } from "../src/store/index.js";
 import { parseCsv } from "./support/csv.js";
+import { juesuan } from "./support/run-cli.js";
 import { readmeSql } from "./support/readme-sql.js";
 import { tempDir } from "./support/temp.js";
 
@@ -337,13 +337,6 @@ describe("the README's view queries, as written", () => {
 });
 
 describe("juesuan units and compare", () => {
-  async function juesuan(...argv: string[]): Promise<{ status: number; stdout: string }> {
-    let stdout = "";
-    const sink = (write: (s: string) => void) => ({ write: (chunk: string | Uint8Array) => (write(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
-    const status = await runCli(argv, { stdout: sink((s) => (stdout += s)), stderr: sink(() => undefined) });
-    return { status, stdout };
-  }
-
   it("units lists each unit once with its years, then the ambiguous reports", async () => {
     const { status, stdout } = await juesuan("units", "--db", dbPath, "--csv");
     expect(status).toBe(0);

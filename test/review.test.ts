@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { runCli } from "../src/cli/run.js";
+import { juesuan, type Run } from "./support/run-cli.js";
 import { open } from "../src/store/index.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,20 +18,6 @@ const SEED = path.join(repoRoot, "corpus", "seed", "hongshan-grid-2021.pdf");
 const ALTERED = "/work/shared/real/final/putuo-caizhengju-2024-altered.pdf";
 const CHROMIUM = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
 
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** The command in-process, as main.ts runs it. */
-async function juesuan(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const sink = (write: (s: string) => void) => ({ write: (chunk: string | Uint8Array) => (write(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
-  const status = await runCli(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { status, stdout, stderr };
-}
 
 function chromium(args: string[]): string {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-chromium-"));
