@@ -102,8 +102,10 @@ function changeFindings(cur: YearReport, prior: YearReport): YearFinding[] {
     if (!v) continue;
     const cells = ch.refs.map((r) => `${tableName(r.table)} ${r.row}/${r.col}`).join(" + ");
     const moved = ch.delta >= 0 ? "增加" : "减少";
+    // This year's figure less the change: an increase is taken off, a decrease put back.
+    const back = `${fmtAmount(now.value)} ${ch.delta >= 0 ? "−" : "+"} ${fmtAmount(Math.abs(ch.delta))}`;
     const message =
-      `情况说明「${ch.section}」: 所述${moved} ${ch.text}${ch.unit}，上年应为 ${fmtAmount(implied)} 万元（${fmtAmount(now.value)} − ${fmtAmount(ch.delta)}），` +
+      `情况说明「${ch.section}」: 所述${moved} ${ch.text}${ch.unit}，上年应为 ${fmtAmount(implied)} 万元（${back}），` +
       `${prior.year}年度决算为 ${fmtAmount(before.value)} 万元，相差 ${fmtAmount(Math.abs(gap))} 万元${v.words}。「${ch.quote}」上年报告：${prior.file}`;
     out.push({
       priorReportId: prior.id,
@@ -111,7 +113,7 @@ function changeFindings(cur: YearReport, prior: YearReport): YearFinding[] {
         rule: YEAR_RULES.change.rule, severity: v.severity, table: "narrative", row: ch.id, col: null, page: ch.page,
         expected: before.value, actual: implied, within_rounding: v.within, message, refs: ch.refs, identity: YEAR_RULES.change.identity,
         section: ch.section, quote: ch.quote,
-        detail: `${cells} = ${fmtAmount(now.value)}；${fmtAmount(now.value)} − (${fmtAmount(ch.delta)}) = ${fmtAmount(implied)}；上年（${prior.year}）${cells} = ${fmtAmount(before.value)}`,
+        detail: `${cells} = ${fmtAmount(now.value)}；${back} = ${fmtAmount(implied)}；上年（${prior.year}）${cells} = ${fmtAmount(before.value)}`,
       }),
     });
   }
