@@ -3,8 +3,8 @@
 //
 // The most specific regions printed (none says less than another that agrees
 // with it) are the units; two of them are one unit when they agree and name
-// the same place at some level (上海市普陀区 / 上海市 … 普陀区 written by
-// level). Every spelling then goes to the one unit its region agrees with; to
+// the same place at some level (湖北省洪山区 and 武汉市洪山区 are one 洪山区).
+// Every spelling then goes to the one unit its region agrees with; to
 // none when several could be meant (普陀区生态环境局: 上海市普陀区 or 舟山市普陀区).
 import { compatible, levelsOf, lowest, NO_REGION, refines, regionKey, sharesPlace, union, type Region } from "../../recognize/unit-region.js";
 
@@ -37,7 +37,7 @@ export interface Link {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function cluster(spellings: readonly Spelling[]): { units: ClusterUnit[]; links: Link[] } {
-  // Regions can only agree when they end at the same place (region.ts): compare within those buckets.
+  // Regions can only agree when they end at the same place (unit-region.ts): compare within those buckets.
   const buckets = new Map<string | null, Map<string, Region>>();
   for (const s of spellings) {
     const at = lowest(s.region);
