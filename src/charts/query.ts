@@ -1,11 +1,8 @@
 // Reads what the charts show from the researcher's views (schemas/views.sql):
 // report_totals (one row per report read) and the 类 of function_spending.
-// The file is opened read-only; every row is checked with zod, since the file
-// may be older, newer or hand-edited.
-import fs from "node:fs";
-import Database from "better-sqlite3";
+// Every row is checked with zod, since the file may be older, newer or
+// hand-edited.
 import { z } from "zod";
-import { SCHEMA_VERSION } from "../store/index.js";
 import { openDatabase } from "../store/open.js";
 import { firstIssue } from "../store/zod-issue.js";
 
@@ -56,9 +53,8 @@ function checked<T>(schema: z.ZodType<T>, record: unknown, where: string): T {
 }
 
 export function readChartData(dbPath: string): ChartData {
-  if (!fs.existsSync(dbPath)) throw new Error(`Expected a juesuan database at ${dbPath}, got no such file (run juesuan ingest first)`);
-  upToDate(dbPath);
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  // Opened as every command opens it: a missing file is refused, an older one migrated (the views came with version 5).
+  const db = openDatabase(dbPath, { mustExist: true });
   try {
     const totals = db
       .prepare(`SELECT report_id, file, unit_id, unit, printed_name, province, city, district, year,
@@ -75,20 +71,4 @@ export function readChartData(dbPath: string): ChartData {
   } finally {
     db.close();
   }
-}
-
-/**
- * The views came with schema version 5: a file written by an older juesuan
- * is migrated first, as every command's store does when it opens one (and
- * one written by a newer juesuan is refused, with the reason).
- */
-function upToDate(dbPath: string): void {
-  let version: unknown;
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    version = db.pragma("user_version", { simple: true });
-  } finally {
-    db.close();
-  }
-  if (version !== SCHEMA_VERSION) openDatabase(dbPath, { mustExist: true }).close();
 }

@@ -1,6 +1,6 @@
 import { figuresOf, type CompareQuery } from "../compare/query.js";
 import { compareTable, formatTable } from "../compare/table.js";
-import { csvField } from "../export/csv.js";
+import { csvTable } from "../export/csv.js";
 import { openDatabase } from "../store/open.js";
 import type { Io } from "./io.js";
 
@@ -15,7 +15,7 @@ export function runCompare(args: CompareCommand, io: Io): number {
   try {
     const table = compareTable(figuresOf(db, args), args.year !== undefined);
     if (args.csv) {
-      io.stdout.write(`\uFEFF${[table.header, ...table.rows].map((r) => r.map((v) => csvField(v)).join(",")).join("\r\n")}\r\n`);
+      io.stdout.write(csvTable([table.header, ...table.rows]));
       return 0;
     }
     const filters = [args.year !== undefined ? `${args.year}` : "", args.region ?? ""].filter((x) => x !== "").join(", ");

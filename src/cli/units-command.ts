@@ -1,7 +1,7 @@
 import { openDatabase } from "../store/open.js";
 import { listUnits } from "../compare/query.js";
 import { formatTable } from "../compare/table.js";
-import { csvField } from "../export/csv.js";
+import { csvTable } from "../export/csv.js";
 import type { Io } from "./io.js";
 
 export interface UnitsCommand {
@@ -17,7 +17,7 @@ export function runUnits(args: UnitsCommand, io: Io): number {
     const header = ["unit", "province", "city", "district", "years", "reports"];
     const rows = units.map((u) => [u.name, u.province, u.city, u.district, u.years ?? "", u.reports]);
     if (args.csv) {
-      io.stdout.write(`\uFEFF${[header, ...rows].map((r) => r.map((v) => csvField(v)).join(",")).join("\r\n")}\r\n`);
+      io.stdout.write(csvTable([header, ...rows]));
       return 0;
     }
     io.stdout.write(`${formatTable({ header, rows: rows.map((r) => r.map((v) => (typeof v === "number" ? String(v) : v))) })}\n`);

@@ -25,6 +25,11 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A small table (header first) as one CSV text, with the byte order mark: the units and compare commands. */
+export function csvTable(rows: readonly (readonly (string | number | null)[])[]): string {
+  return `${BOM}${rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("")}`;
+}
+
 /** The first line: byte order mark and column names. */
 export function csvHeader(): string {
   return `${BOM}${CSV_COLUMNS.join(",")}\r\n`;

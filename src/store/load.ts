@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import { z } from "zod";
 import { BBox, Column, Ref, Report, type Cell, type Finding, type Row, type Table } from "../../schemas/canonical.js";
 import { readJsonColumn } from "./json-column.js";
+import { prepareReadYearChanges } from "./year-changes.js";
 import { firstIssue } from "./zod-issue.js";
 
 interface ReportRecord {
@@ -93,9 +94,7 @@ export function prepareLoad(db: Database.Database): IterateReports {
     expected, actual, within_rounding, message, refs, identity, section, quote, detail, ocr, ocr_confidence FROM findings
     WHERE report_id = ? ORDER BY ord`);
 
-  const changes = db.prepare<[number], { claim: string; refs: string; delta: number; text: string; unit: string; decimals: number; page: number; section: string; quote: string }>(
-    "SELECT claim, refs, delta, text, unit, decimals, page, section, quote FROM year_changes WHERE report_id = ? ORDER BY ord",
-  );
+  const changes = prepareReadYearChanges(db);
   const pages = db.prepare<[number], { page: number; route: string; score: number; reasons: string }>(
     "SELECT page, route, score, reasons FROM pages WHERE report_id = ? ORDER BY page",
   );
@@ -165,7 +164,7 @@ export function prepareLoad(db: Database.Database): IterateReports {
     };
     const routes = pages.all(r.id).map((p) => ({ ...p, reasons: readJsonColumn(Reasons, p.reasons, `pages.reasons of ${r.file}`) }));
     if (routes.length > 0) Object.assign(built, { pages: routes });
-    const said = changes.all(r.id).map(({ claim, refs, ...c }) => ({ id: claim, refs: readJsonColumn(Refs, refs, `year_changes.refs of ${r.file}`), ...c }));
+    const said = changes(r.id, r.file);
     if (said.length > 0) Object.assign(built, { changes: said });
     const parsed = Report.safeParse(built);
     if (!parsed.success) throw new Error(`Expected stored report ${r.file} to match the canonical model, got ${firstIssue(parsed.error)}`);

@@ -3,6 +3,7 @@
 import type Database from "better-sqlite3";
 import { ExportLine, type Report, type Table } from "../../schemas/canonical.js";
 import { firstIssue } from "./zod-issue.js";
+import { prepareInsertFinding } from "./finding-row.js";
 import { prepareRelink, unitCore } from "./units/link.js";
 
 /** What saving did: `duplicate` = the same content is already stored under another path (sha256 is unique). */
@@ -57,11 +58,7 @@ export function prepareSave(db: Database.Database): SaveReport {
   const insertCell = db.prepare(`INSERT INTO cells (row_ref, col_key, ord, value, text, page, bbox, confidence)
     VALUES (@row_ref, @col_key, @ord, @value, @text, @page, @bbox, @confidence)`);
   const insertPage = db.prepare(`INSERT INTO pages (report_id, page, route, score, reasons) VALUES (@report_id, @page, @route, @score, @reasons)`);
-  const insertFinding = db.prepare(`INSERT INTO findings
-    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail,
-      ocr, ocr_confidence)
-    VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs,
-      @identity, @section, @quote, @detail, @ocr, @ocr_confidence)`);
+  const insertFinding = prepareInsertFinding(db);
 
   function writeTable(reportId: number | bigint, table: Table, ord: number): void {
     const tableRef = insertTable.run({
@@ -129,29 +126,7 @@ export function prepareSave(db: Database.Database): SaveReport {
     for (const p of report.pages ?? []) insertPage.run({ report_id: reportId, page: p.page, route: p.route, score: p.score, reasons: JSON.stringify(p.reasons) });
     report.tables.forEach((table, i) => writeTable(reportId, table, i));
     // Cross-year findings are the store's own, worked out below from what is stored.
-    report.findings.filter((f) => !f.rule.startsWith("year.")).forEach((f, i) =>
-      insertFinding.run({
-        report_id: reportId,
-        ord: i,
-        rule: f.rule,
-        severity: f.severity,
-        table_id: f.table,
-        row_key: f.row,
-        col_key: f.col,
-        page: f.page ?? null,
-        expected: f.expected,
-        actual: f.actual,
-        within_rounding: Number(f.within_rounding),
-        message: f.message,
-        refs: f.refs === undefined ? null : JSON.stringify(f.refs),
-        identity: f.identity ?? null,
-        section: f.section ?? null,
-        quote: f.quote ?? null,
-        detail: f.detail ?? null,
-        ocr: f.ocr === undefined ? null : 1,
-        ocr_confidence: f.ocr?.confidence ?? null,
-      }),
-    );
+    report.findings.filter((f) => !f.rule.startsWith("year.")).forEach((f, i) => insertFinding(reportId, i, f));
     (report.changes ?? []).forEach((c, i) =>
       insertChange.run({
         report_id: reportId, ord: i, claim: c.id, refs: JSON.stringify(c.refs), delta: c.delta, text: c.text, unit: c.unit,

@@ -3,13 +3,11 @@
 // before (src/validate/years/). They are stored as the later report's
 // findings (rule year.*), with the earlier report in prior_report_id.
 import type Database from "better-sqlite3";
-import { z } from "zod";
-import { Ref, YearChange } from "../../schemas/canonical.js";
-import { crossYearFindings, type YearCell, type YearReport } from "../validate/years/check.js";
-import { readJsonColumn } from "./json-column.js";
+import { halfStepInWan } from "../validate/units.js";
+import { cellKey, crossYearFindings, type YearCell, type YearReport } from "../validate/years/check.js";
+import { prepareInsertFinding } from "./finding-row.js";
+import { prepareReadYearChanges } from "./year-changes.js";
 
-/** Half a printed step, in 万元, by the table's printed unit. */
-const HALF: Record<string, number> = { 万元: 0.005, 元: 0.00005, 亿元: 50 };
 /** Tables the checks read (the narrative's changes may name others: they are read too). */
 const TABLES = new Set(["T1", "T4", "T5", "T8"]);
 
@@ -26,25 +24,18 @@ export function recheckYears(db: Database.Database): RecheckYears {
      FROM tables t JOIN rows w ON w.table_ref = t.id JOIN cells c ON c.row_ref = w.id
      WHERE t.report_id = ? ORDER BY t.ord, w.ord, c.ord`,
   );
-  const changesOf = db.prepare<[number], { claim: string; refs: string; delta: number; text: string; unit: string; decimals: number; page: number; section: string; quote: string }>(
-    "SELECT claim, refs, delta, text, unit, decimals, page, section, quote FROM year_changes WHERE report_id = ? ORDER BY ord",
-  );
+  const changesOf = prepareReadYearChanges(db);
   const nextOrd = db.prepare<[number], { n: number }>("SELECT coalesce(max(ord), -1) + 1 AS n FROM findings WHERE report_id = ?");
-  const insert = db.prepare(`INSERT INTO findings
-    (report_id, ord, rule, severity, table_id, row_key, col_key, page, expected, actual, within_rounding, message, refs, identity, section, quote, detail, prior_report_id)
-    VALUES (@report_id, @ord, @rule, @severity, @table_id, @row_key, @col_key, @page, @expected, @actual, @within_rounding, @message, @refs,
-      @identity, @section, @quote, @detail, @prior_report_id)`);
+  const insertFinding = prepareInsertFinding(db);
 
   function load(r: { id: number; file: string; year: number }): YearReport {
-    const changes = changesOf.all(r.id).map((c) =>
-      YearChange.parse({ ...c, id: c.claim, refs: readJsonColumn(z.array(Ref), c.refs, `year_changes.refs of ${r.file}`) }),
-    );
+    const changes = changesOf(r.id, r.file);
     const wanted = new Set([...TABLES, ...changes.flatMap((c) => c.refs.map((x) => x.table))]);
     const cells = new Map<string, YearCell>();
     const rows = new Map<string, string[]>();
     for (const c of cellsOf.all(r.id)) {
       if (!wanted.has(c.table_id)) continue;
-      cells.set(`${c.table_id}|${c.key}|${c.col_key}`, { value: c.value ?? 0, page: c.page, half: HALF[c.printed_unit ?? "万元"] ?? 0.005, rowName: c.name });
+      cells.set(cellKey(c.table_id, c.key, c.col_key), { value: c.value ?? 0, page: c.page, half: halfStepInWan(c.printed_unit), rowName: c.name });
       const list = rows.get(c.table_id) ?? [];
       if (list.at(-1) !== c.key) list.push(c.key);
       rows.set(c.table_id, list);
@@ -71,14 +62,7 @@ export function recheckYears(db: Database.Database): RecheckYears {
       for (const prior of reports) {
         if (prior.year !== cur.year - 1) continue;
         let ord = nextOrd.get(cur.id)?.n ?? 0;
-        for (const { finding: f, priorReportId } of crossYearFindings(get(cur), get(prior))) {
-          insert.run({
-            report_id: cur.id, ord: ord++, rule: f.rule, severity: f.severity, table_id: f.table, row_key: f.row, col_key: f.col, page: f.page ?? null,
-            expected: f.expected, actual: f.actual, within_rounding: Number(f.within_rounding), message: f.message,
-            refs: f.refs === undefined ? null : JSON.stringify(f.refs), identity: f.identity ?? null, section: f.section ?? null,
-            quote: f.quote ?? null, detail: f.detail ?? null, prior_report_id: priorReportId,
-          });
-        }
+        for (const { finding, priorReportId } of crossYearFindings(get(cur), get(prior))) insertFinding(cur.id, ord++, finding, priorReportId);
       }
     }
   }

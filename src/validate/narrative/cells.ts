@@ -1,9 +1,8 @@
 // Table figures for claims: a cell's printed value in 万元 and the rounding it carries.
 import type { Table } from "../../../schemas/canonical.js";
+import { halfStepInWan } from "../units.js";
 import type { CellRef, Operand } from "./types.js";
 
-/** Half the last printed digit of a table amount, in 万元 (0.005 万元; 0.5 元 for tables in 元). */
-const TABLE_HALF_UNIT: Record<string, number> = { 万元: 0.005, 元: 0.00005, 亿元: 50 };
 
 export interface Figure {
   /** In 万元; a printed-empty cell counts as 0. */
@@ -18,7 +17,7 @@ export interface Figure {
 function cell(tables: readonly Table[], ref: CellRef): { value: number; half: number } | undefined {
   const t = tables.find((x) => x.id === ref.table);
   if (!t) return undefined;
-  const half = TABLE_HALF_UNIT[t.printed_unit ?? "万元"] ?? 0.005;
+  const half = halfStepInWan(t.printed_unit);
   const c = t.cells.find((x) => x.row === ref.row && x.col === ref.col);
   if (c) return { value: c.value ?? 0, half };
   // A table the report declares empty prints (at most) a blank 合计 row.

@@ -35,7 +35,8 @@ export interface YearFinding {
   readonly priorReportId: number;
 }
 
-const key = (table: string, row: string, col: string): string => `${table}|${row}|${col}`;
+/** How YearReport.cells is keyed. */
+export const cellKey = (table: string, row: string, col: string): string => `${table}|${row}|${col}`;
 const tableName = (t: string): string => `表${t.replace(/^T/, "")}`;
 
 function verdict(gap: number, tol: number): { severity: Finding["severity"]; within: boolean; words: string } | null {
@@ -51,13 +52,13 @@ function carryFindings(cur: YearReport, prior: YearReport): YearFinding[] {
     ...CARRY_COLUMN_TABLES.flatMap((t) =>
       (cur.rows.get(t.table) ?? []).map((row) => ({
         table: t.table, begin: { row, col: t.begin }, end: { row, col: t.end },
-        beginName: `${cur.cells.get(key(t.table, row, t.begin))?.rowName ?? row} 年初结转和结余`, endName: "年末结转和结余",
+        beginName: `${cur.cells.get(cellKey(t.table, row, t.begin))?.rowName ?? row} 年初结转和结余`, endName: "年末结转和结余",
       })),
     ),
   ];
   for (const p of pairs) {
-    const b = cur.cells.get(key(p.table, p.begin.row, p.begin.col));
-    const e = prior.cells.get(key(p.table, p.end.row, p.end.col));
+    const b = cur.cells.get(cellKey(p.table, p.begin.row, p.begin.col));
+    const e = prior.cells.get(cellKey(p.table, p.end.row, p.end.col));
     if (!b || !e) continue;
     const gap = b.value - e.value;
     const v = verdict(gap, 2 * Math.max(b.half, e.half));
@@ -81,7 +82,7 @@ function sumOf(r: YearReport, refs: YearChange["refs"]): { value: number; tol: n
   let value = 0;
   let tol = 0;
   for (const ref of refs) {
-    const c = r.cells.get(key(ref.table, ref.row ?? "", ref.col ?? ""));
+    const c = r.cells.get(cellKey(ref.table, ref.row ?? "", ref.col ?? ""));
     if (!c) return null;
     value += c.value;
     if (c.value !== 0) tol += c.half;
