@@ -6,6 +6,7 @@
 // into runs (words.ts).
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel, TextRun } from "../source/model.js";
+import { normalizeText } from "../source/normalize-text.js";
 import { canvasFactoryOf } from "../source/canvas.js";
 import { recognize } from "./pool.js";
 import { preparePage } from "./prepare.js";
@@ -36,7 +37,7 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promis
     const shaped = splitAtWalls(splitAtGaps(dropDoubleReadings(joinGlyphs(seated, walls, ink, em)), ink, em), walls).filter((w) => !isLoneMark(w.text));
     const runs: TextRun[] = (await rereadColumnStrays(shaped, drawn, factory)).map((w) => {
       const { y0, y1 } = runHeight(w, em);
-      return { text: w.text, x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
+      return { text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
     });
     return { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
   } finally {

@@ -8,6 +8,7 @@ import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Matrix } from "./pdf.js";
 import { multiply } from "./pdf.js";
 import type { TextRun } from "./model.js";
+import { normalizeText } from "./normalize-text.js";
 
 /** What a run needs to know of a font (pdf.js's exported font data). */
 export interface FontInfo {
@@ -188,8 +189,9 @@ export class RunBuilder {
     const run = this.run;
     this.run = null;
     if (!run) return;
-    // Compatibility characters (µ, ligatures, odd spaces) folded as pdf.js's text extraction folds them.
-    const text = normalizeUnicode(run.text).replace(/\s+/g, " ");
+    // Compatibility characters (µ, ligatures, odd spaces) folded as pdf.js's text extraction folds them;
+    // radicals and compatibility ideographs as the unified ideographs they stand for.
+    const text = normalizeText(normalizeUnicode(run.text)).replace(/\s+/g, " ");
     if (text.trim() === "") return;
     const { size } = run;
     if (Math.abs(run.uy) > Math.abs(run.ux)) {

@@ -5,6 +5,7 @@ import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import { readPage } from "../../src/source/pdf.js";
 import type { TextRun } from "../../src/source/model.js";
 import { runsToLines } from "../../src/layout/lines.js";
+import { normalizeText } from "../../src/source/normalize-text.js";
 
 export interface LineText {
   readonly text: string;
@@ -27,7 +28,8 @@ export async function pdfjsLines(doc: PDFDocumentProxy, pageNumber: number): Pro
   for (const raw of content.items) {
     if (!("str" in raw)) continue;
     const item = raw as Item;
-    const text = item.str.replace(/\s+/g, " ");
+    // The reader normalizes radicals and compatibility ideographs where text enters; so does the oracle.
+    const text = normalizeText(item.str).replace(/\s+/g, " ");
     const [t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0] = item.transform;
     // The item's matrix in display space.
     const m = [a! * t0 + c! * t1, b! * t0 + d! * t1, a! * t2 + c! * t3, b! * t2 + d! * t3, a! * t4 + c! * t5 + e!, b! * t4 + d! * t5 + f!] as const;
