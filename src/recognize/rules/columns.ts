@@ -58,6 +58,31 @@ export const T4_EXPENSE_RULES: readonly ColumnRule[] = [
   { key: "state_capital", match: /^国有资本经营(预算)?(财政拨款)?$/, says: ["国有资本经营预算财政拨款"] },
 ];
 
+/**
+ * T7's two series, tried in order on a column's whole header path. A column
+ * comparing or reaching back (上年决算数, 增减, 执行率) is neither series: it stays an extra column.
+ */
+export const T7_BLOCKS: readonly { readonly block: "actual" | "budget" | null; readonly match: RegExp }[] = [
+  { block: null, match: /上年|增减|增长|变动|差额|%|率/ },
+  { block: "actual", match: /决算|实际/ },
+  { block: "budget", match: /预算/ },
+];
+
+/**
+ * T7's items, tried in order on one header (or, printed tall, one line label).
+ * 公务用车购置及运行费 (and a 小计 under it) is the vehicle group before its two parts;
+ * the parts may print short (购置费, 运行维护费) or after 其中：, but a 运行费 of something
+ * else (机关运行费) is no part of it.
+ */
+export const T7_ITEMS: readonly { readonly item: string; readonly match: RegExp }[] = [
+  { item: "total", match: /^(.*三公.*)?(合计|总计)$/ },
+  { item: "abroad", match: /因公出国/ },
+  { item: "vehicle", match: /^(其中[:：])?小计$|购置及运行/ },
+  { item: "vehicle_purchase", match: /购置费$/ },
+  { item: "vehicle_operation", match: /(?<!机关)运行(维护)?费$/ },
+  { item: "reception", match: /公务接待/ },
+];
+
 /** T7: which block (budget/actual) and which item a column is. */
 export function t7ColumnKey(path: readonly string[]): string | null {
   const block = t7Block(path);
@@ -71,11 +96,19 @@ export function t7ColumnKey(path: readonly string[]): string | null {
  * item's budget/actual pair no other column has; none when both or neither are.
  */
 export function t7ColumnKeys(paths: readonly (readonly string[])[]): (string | null)[] {
-  const keys = paths.map(t7ColumnKey);
+  // A series printed twice under headers of its own (年初预算数 | 全年预算数): the first is the
+  // series, the other an extra column. Under one header (OCR lost the 小计 and 购置费 under
+  // 公务用车购置及运行费) the two stay one cell, as keyRows merges them.
+  const seriesHeader = (path: readonly string[]): string | undefined => path.find((p) => T7_BLOCKS.some((b) => b.match.test(p)));
+  const keys = paths.map(t7ColumnKey).map((k, i, all) => {
+    const first = k === null ? i : all.indexOf(k);
+    return first < i && seriesHeader(paths[first]!) !== seriesHeader(paths[i]!) ? null : k;
+  });
   const taken = new Set(keys.filter((k): k is string => k !== null));
   return paths.map((path, i) => {
     const item = t7Item(path);
-    if (keys[i] !== null || !item) return keys[i] ?? null;
+    // Only a column whose series no header names (garbled, not a comparison) is guessed.
+    if (keys[i] !== null || !item || t7BlockRule(path)) return keys[i] ?? null;
     const free = ["budget", "actual"].map((b) => `${b}_${item}`).filter((k) => !taken.has(k));
     if (free.length !== 1) return null;
     taken.add(free[0]!);
@@ -83,23 +116,22 @@ export function t7ColumnKeys(paths: readonly (readonly string[])[]): (string | n
   });
 }
 
-function t7Block(path: readonly string[]): "actual" | "budget" | null {
+const t7BlockRule = (path: readonly string[]): (typeof T7_BLOCKS)[number] | undefined => {
   const joined = path.join("/");
-  return /决算|实际/.test(joined) ? "actual" : /预算/.test(joined) ? "budget" : null;
+  return T7_BLOCKS.find((b) => b.match.test(joined));
+};
+
+export function t7Block(path: readonly string[]): "actual" | "budget" | null {
+  return t7BlockRule(path)?.block ?? null;
 }
 
-function t7Item(path: readonly string[]): string | null {
-  const items = path.filter((p) => !/^(预算数?|决算数?|实际数?)$/.test(p) && !/三公/.test(p));
-  const itemOf = (leaf: string): string | null =>
-    /^合计$/.test(leaf) ? "total"
-    : /因公出国/.test(leaf) ? "abroad"
-    : /^小计$/.test(leaf) || /购置及运行/.test(leaf) ? "vehicle"
-    : /购置费$/.test(leaf) ? "vehicle_purchase"
-    : /运行(维护)?费$/.test(leaf) ? "vehicle_operation"
-    : /公务接待/.test(leaf) ? "reception"
-    : null;
-  // The lowest header that names an item: under 公务用车购置及运行费, a 小计 OCR could not read is the group's own figure.
-  return [...items].reverse().map(itemOf).find((k) => k !== null) ?? null;
+/** The lowest header that names an item: under 公务用车购置及运行费, a 小计 OCR could not read is the group's own figure. */
+export function t7Item(path: readonly string[]): string | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const item = T7_ITEMS.find((r) => r.match.test(path[i]!))?.item;
+    if (item) return item;
+  }
+  return null;
 }
 
 export function matchColumn(rules: readonly ColumnRule[], path: readonly string[]): string | null {
