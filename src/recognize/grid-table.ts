@@ -6,6 +6,7 @@ import { looksLikeAmount } from "./amount.js";
 import { compact, printedName, stripNumbering } from "./text.js";
 import { T1_EXPENSE_LINES, T1_INCOME_LINES, T4_EXPENSE_LINES, T4_INCOME_LINES, TOTAL_LINE, matchLine } from "./rules/lines.js";
 import { functionClassCode } from "./rules/function-classes.js";
+import { t7Item } from "./rules/columns.js";
 
 export type Role = "code" | "name" | "line" | "amount";
 
@@ -35,6 +36,8 @@ export interface RawAmount {
   readonly bbox: [number, number, number, number];
   /** Read by OCR: the lowest confidence (0–1) of the cell's words. */
   readonly confidence?: number;
+  /** The page, where it is not its row's (a tall T7 read as one wide row, t7-tall.ts). */
+  readonly page?: number;
 }
 
 /** The lowest OCR confidence of a cell's words; undefined for text-layer words. */
@@ -77,6 +80,15 @@ function isColumnNumbersRow(texts: readonly string[]): boolean {
 const KNOWN_LINES = [...T1_INCOME_LINES, ...T1_EXPENSE_LINES, ...T4_INCOME_LINES, ...T4_EXPENSE_LINES];
 const isLabel = (t: string): boolean => TOTAL_LINE.test(stripNumbering(t)) || /^[一二三四五六七八九十]+、/.test(t);
 const isKnownLine = (t: string): boolean => matchLine(KNOWN_LINES, stripNumbering(t)) !== null || functionClassCode(stripNumbering(t)) !== null;
+/**
+ * A 三公 item as a line of T7 printed tall, its label in the first column; the same
+ * words over columns further right (公务用车购置及运行费 over 小计|购置费|运行费) are a
+ * header's, and so may a bare 小计 be.
+ */
+const isSangongLine = (texts: readonly string[]): boolean => {
+  const t = texts[0] ?? "";
+  return t7Item([t]) !== null && !/^(其中[:：])?小计$/.test(t);
+};
 
 export function isBodyRow(texts: readonly string[]): boolean {
   if (isColumnNumbersRow(texts)) return false;
@@ -89,7 +101,8 @@ export function isBodyRow(texts: readonly string[]): boolean {
   // too; several such names side by side are a header (合计 | 一般公共预算财政拨款 | …).
   // Known lines each with its 行次 (T1's 年初结转和结余 29 | 年末结转和结余 59, amounts blank) are a body row too.
   const numbered = texts.some((t) => /^\d{1,2}$/.test(t)) && filled.every((t) => isLabel(t) || isKnownLine(t));
-  return filled.length > 0 && (filled.every(isLabel) || (filled.length === 1 && isKnownLine(filled[0]!)) || numbered);
+  const lone = filled.length === 1 && (isKnownLine(filled[0]!) || isSangongLine(texts));
+  return filled.length > 0 && (filled.every(isLabel) || lone || numbered);
 }
 
 /** Index of the first body row; for a grid with no figures, the row after the last header text. */

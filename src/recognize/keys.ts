@@ -16,6 +16,7 @@ import {
   closeLine,
   matchLine,
 } from "./rules/lines.js";
+import { t7AsWide } from "./t7-tall.js";
 import { compact, stripNumbering } from "./text.js";
 
 export type Unit = "万元" | "元" | "亿元";
@@ -74,7 +75,11 @@ function rowKey(id: StandardTableId | null, row: RawRow, firstGroup: number, sta
   return null;
 }
 
-export function keyRows(id: StandardTableId | null, raw: readonly RawRow[], columns: readonly ColumnInfo[], unit: Unit): KeyedTable {
+export function keyRows(id: StandardTableId | null, printed: readonly RawRow[], printedColumns: readonly ColumnInfo[], unit: Unit): KeyedTable {
+  // A T7 printed tall is keyed as the wide table it stands for.
+  const wide = id === "T7" ? t7AsWide(printed, printedColumns) : null;
+  const raw = wide?.raw ?? printed;
+  const columns = wide?.columns ?? printedColumns;
   const colKeys = columnKeys(id, columns);
   const firstGroup = Math.min(...columns.map((c) => c.group));
   const rows: Row[] = [];
@@ -106,7 +111,7 @@ export function keyRows(id: StandardTableId | null, raw: readonly RawRow[], colu
         col: col.key,
         value: parsed.ok ? toWan(parsed.value, unit) : null,
         text: a.text,
-        page: r.page,
+        page: a.page ?? r.page,
         bbox: a.bbox,
         ...(a.confidence === undefined ? {} : { confidence: a.confidence }),
       };
