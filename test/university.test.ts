@@ -123,7 +123,7 @@ function table1(flat: boolean): TableSpec {
     ? [["三、教育事业收入", 3800], ["四、科研事业收入", 1200]]
     : [["三、事业收入", 5000], ["其中：教育事业收入", 3800], ["科研事业收入", 1200]];
   const income: [string, number | null][] = [
-    ["一、财政拨款收入", 7000], ["其中：政府性基金预算财政拨款", null], ["二、上级补助收入", null], ...business,
+    ["一、财政拨款收入", 7000], ["其中：一般公共预算财政拨款", 7000], ["政府性基金预算财政拨款", null], ["二、上级补助收入", null], ...business,
     ["经营收入", null], ["附属单位上缴收入", null], ["其他收入", 600],
   ];
   const spending: [string, number | null][] = [["五、教育支出", 10800], ["六、科学技术支出", 1300]];
@@ -233,9 +233,8 @@ describe("the university template", () => {
 
     const t1 = x.tables.find((t) => t.id === "T1")!;
     const line = (key: string) => t1.cells.find((c) => c.row === key && c.col === "amount")?.value;
-    expect([line("fiscal"), line("business"), line("education_business"), line("research_business"), line("other"), line("income_total")]).toEqual([
-      7000, 5000, 3800, 1200, 600, 12600,
-    ]);
+    const lines = ["fiscal", "fiscal_general", "business", "education_business", "research_business", "other", "income_total"];
+    expect(lines.map(line)).toEqual([7000, 7000, 5000, 3800, 1200, 600, 12600]);
 
     // 项目支出 / 小计 is the project column, its 其中 a column of its own.
     const t5 = x.tables.find((t) => t.id === "T5")!;
