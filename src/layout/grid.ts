@@ -181,3 +181,21 @@ function splitAcrossColumns(grid: Grid, r: number, run: TextRun): TextRun[] {
   }
   return pieces;
 }
+
+/**
+ * The grid cut on finer column boundaries `xs` that include all of its own
+ * (within `tolerance`, same outer edges): a table continued on a page where
+ * no row splits a merged column (科目编码 over 类|款|项) draws fewer rulings.
+ * Null when the grid's boundaries are not among `xs`.
+ */
+export function onColumns(grid: Grid, xs: readonly number[], tolerance: number): Grid | null {
+  const near = (x: number): number => xs.findIndex((v) => Math.abs(v - x) <= tolerance);
+  const at = grid.xs.map(near);
+  if (at[0] !== 0 || at[at.length - 1] !== xs.length - 1 || at.some((i, k) => k > 0 && i <= at[k - 1]!)) return null;
+  // The grid's own column holding each fine column.
+  const own: number[] = [];
+  for (let k = 0; k < at.length - 1; k++) for (let j = at[k]!; j < at[k + 1]!; j++) own.push(k);
+  const cells = grid.cells.map((c) => ({ ...c, c0: at[c.c0]!, c1: at[c.c1]!, x0: xs[at[c.c0]!]!, x1: xs[at[c.c1]!]! }));
+  const cellAt = grid.cellAt.map((row) => own.map((k) => row[k]!));
+  return { ...grid, xs, cells, cellAt, x0: xs[0]!, x1: xs[xs.length - 1]! };
+}

@@ -4,7 +4,7 @@
 import type { StandardTableId, Table } from "../../schemas/canonical.js";
 import type { PageModel } from "../source/model.js";
 import type { Extraction } from "../extract/types.js";
-import type { Grid } from "../layout/grid.js";
+import { onColumns, type Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import { layoutPage, type PageLayout } from "../layout/page.js";
 import { readCaption, readEmptyStatement } from "./captions.js";
@@ -37,6 +37,11 @@ const hasText = (g: Grid): boolean => g.cells.some((c) => c.text.trim() !== "");
 function sameColumns(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((x, i) => Math.abs(x - b[i]!) <= SAME_COLUMNS);
+}
+
+/** A grid with the columns `xs` of the table before it, cut on them where it draws fewer rulings; else null. */
+function continuing(xs: readonly number[], grid: Grid): Grid | null {
+  return sameColumns(xs, grid.xs) ? grid : onColumns(grid, xs, SAME_COLUMNS);
 }
 
 interface PageTables {
@@ -74,6 +79,7 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
       const statement = readEmptyStatement(page.lines, grid, floor);
       const last = instances[instances.length - 1];
       const lastPage = last?.pages[last.pages.length - 1] ?? -99;
+      const body = last && layout.page - lastPage <= 1 ? continuing(last.xs, grid) : null;
       if (caption.id || caption.extra) {
         const columns = readColumns(grid);
         instances.push({
@@ -88,10 +94,10 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
           raw: readBodyRows(grid, columns),
           emptyStatement: statement,
         });
-      } else if (last && layout.page - lastPage <= 1 && sameColumns(last.xs, grid.xs)) {
+      } else if (last && body) {
         // A continuation: repeated header rows (if any) are skipped, the first page's columns apply.
-        const start = continuationStart(grid, last.header);
-        last.raw.push(...readBodyRows(grid, last.columns, start));
+        const start = continuationStart(body, last.header);
+        last.raw.push(...readBodyRows(body, last.columns, start));
         if (!last.pages.includes(layout.page)) last.pages.push(layout.page);
         last.emptyStatement ??= statement;
       }

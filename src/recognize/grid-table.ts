@@ -173,7 +173,8 @@ function roleFromBody(grid: Grid, c: number, bodyStart: number): Role {
     if (cell.c1 - cell.c0 > 1) continue;
     const t = compact(cell.text);
     if (t === "") continue;
-    if (CODE.test(t) || /^\d{2}$/.test(t)) codes++;
+    // 类, 款, 项 printed in the first body row (beside its 合计) head the parts of a split code.
+    if (CODE.test(t) || /^\d{2}$/.test(t) || /^[类款项]$/.test(t)) codes++;
     else if (looksLikeAmount(t) || /^[-－—]$|^\d+$/.test(t)) amounts++;
     else words++;
   }

@@ -5,14 +5,21 @@ import { CLASSES, COL, EACH, type HierarchyRule, type Rule, type SumRule, type T
 
 const isClass = (k: string): boolean => /^\d{3}$/.test(k);
 
+type Ref = Side["refs"][number];
+
+/** The cells a term stands for: its own, or its parts where only they are printed. */
+function refsOf(t: Term, fig: Figures, row: string | null, col: string | null, outer: 1 | -1 = 1): Ref[] {
+  const c = t.col === COL ? (col ?? t.col) : t.col;
+  const sign = ((t.sign ?? 1) * outer) as 1 | -1;
+  if (t.row === CLASSES) return fig.rowKeys(t.table).filter(isClass).map((r) => ({ table: t.table, row: r, col: c, sign }));
+  const own: Ref = { table: t.table, row: t.row === EACH ? (row ?? t.row) : t.row, col: c, sign };
+  if (!t.parts || fig.has(own)) return [own];
+  const parts = t.parts.flatMap((p) => refsOf(p, fig, row, col, sign));
+  return parts.some((p) => fig.has(p)) ? parts : [own];
+}
+
 function side(terms: readonly Term[], fig: Figures, row: string | null, col: string | null): Side {
-  const refs = terms.flatMap((t) => {
-    const c = t.col === COL ? (col ?? t.col) : t.col;
-    const sign: 1 | -1 = t.sign ?? 1;
-    if (t.row === CLASSES) return fig.rowKeys(t.table).filter(isClass).map((r) => ({ table: t.table, row: r, col: c, sign }));
-    return [{ table: t.table, row: t.row === EACH ? (row ?? t.row) : t.row, col: c, sign }];
-  });
-  return { refs };
+  return { refs: terms.flatMap((t) => refsOf(t, fig, row, col)) };
 }
 
 function sumChecks(rule: SumRule, fig: Figures): Check[] {

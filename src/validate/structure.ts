@@ -13,9 +13,9 @@ const STANDARD_NAMES: Record<string, string> = {
 
 /** Columns that hold spending or income: a negative figure there is implausible. */
 const NON_NEGATIVE: Record<string, readonly string[]> = {
-  T2: ["total", "fiscal", "upper_subsidy", "business", "operating", "affiliate", "other"],
+  T2: ["total", "fiscal", "upper_subsidy", "business", "operating", "affiliate", "other", "education_business", "research_business", "other_business", "education_fees"],
   T3: ["total", "basic", "project", "remit_upper", "operating", "affiliate_subsidy"],
-  T5: ["total", "basic", "project"],
+  T5: ["total", "basic", "project", "project_capital_construction"],
   T6: ["amount"],
   T7: ["budget_total", "budget_abroad", "budget_vehicle", "budget_vehicle_purchase", "budget_vehicle_operation", "budget_reception",
     "actual_total", "actual_abroad", "actual_vehicle", "actual_vehicle_purchase", "actual_vehicle_operation", "actual_reception"],
@@ -25,11 +25,12 @@ const NON_NEGATIVE: Record<string, readonly string[]> = {
 
 /**
  * The tables a report should have: the national and Shanghai sets are T1–T8,
- * plus T9 from 2019 (the pre-2019 set has eight); a report with none of
- * T4–T9 is the university (高校) set of T1–T3.
+ * plus T9 from 2019 (the pre-2019 set has eight); a report with none of T4
+ * and T6–T9 is the university (高等学校) set: T1–T3, and its 财政拨款支出决算表
+ * read as T5 where it prints one.
  */
 export function expectedTables(present: readonly string[], year: number | null): string[] {
-  const full = present.some((id) => /^T[4-9]$/.test(id));
+  const full = present.some((id) => /^T[46-9]$/.test(id));
   if (!full) return ["T1", "T2", "T3"];
   return ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", ...(year !== null && year >= 2019 ? ["T9"] : [])];
 }

@@ -22,6 +22,8 @@ const SPEND_3: readonly ColumnRule[] = [
   { key: "total", match: TOTAL, says: ["合计", "小计", "本年收入合计", "本年支出合计"] },
   { key: "basic", match: BASIC, says: ["基本支出"] },
   { key: "project", match: PROJECT, says: ["项目支出"] },
+  // University (高等学校) set: 项目支出 / 其中：基本建设资金支出.
+  { key: "project_capital_construction", match: /^(其中[:：])?基本建设(资金)?(支出)?$/ },
   { key: "carry_begin", match: CARRY_BEGIN, says: ["年初结转和结余", "年初财政拨款结转和结余"] },
   { key: "carry_end", match: CARRY_END, says: ["年末结转和结余", "年末财政拨款结转和结余"] },
   { key: "income", match: /^本年收入$/, says: ["本年收入"] },
@@ -33,6 +35,11 @@ export const COLUMN_RULES: Partial<Record<StandardTableId, readonly ColumnRule[]
     { key: "fiscal", match: /^财政拨款(收入)?$/, says: ["财政拨款收入"] },
     { key: "upper_subsidy", match: /^上级补助(收入)?$/, says: ["上级补助收入"] },
     { key: "business", match: /^事业(收入)?$/, says: ["事业收入"] },
+    // University (高等学校) set: 事业收入 printed by its parts, under it or in its place; never read as `business`.
+    { key: "education_business", match: /^(其中[:：])?教育事业(收入)?$/, says: ["教育事业收入"] },
+    { key: "research_business", match: /^(其中[:：])?科研事业(收入)?$/, says: ["科研事业收入"] },
+    { key: "other_business", match: /^(其中[:：])?其他事业(收入)?$/ },
+    { key: "education_fees", match: /^(其中[:：])?教育收费(收入)?$/ },
     { key: "operating", match: /^经营(收入)?$/, says: ["经营收入"] },
     { key: "affiliate", match: /^附属单位上缴(收入)?$/, says: ["附属单位上缴收入"] },
     { key: "other", match: /^其他(收入)?$/, says: ["其他收入"] },
@@ -134,12 +141,23 @@ export function t7Item(path: readonly string[]): string | null {
   return null;
 }
 
+/** The lowest header above the leaf that names a column other than a total, or null. */
+function groupOf(path: readonly string[], read: (t: string) => string | null): string | null {
+  for (let i = path.length - 2; i >= 0; i--) {
+    const key = read(path[i]!);
+    if (key !== null && key !== "total") return key;
+  }
+  return null;
+}
+
 export function matchColumn(rules: readonly ColumnRule[], path: readonly string[]): string | null {
   const leaf = path[path.length - 1] ?? "";
   const said = sayingsOf(rules);
   // Exact rules on every header of the path first, then the OCR fallback on each.
   for (const read of [(t: string) => rules.find((r) => r.match.test(t))?.key ?? null, (t: string) => closest(t, said)]) {
     const own = read(leaf);
+    // "项目支出 / 小计" is the group's own figure: a 小计 or 合计 under a header that names a column is that column.
+    if (own === "total") return groupOf(path, read) ?? own;
     if (own) return own;
     for (let i = path.length - 2; i >= 0; i--) {
       const key = read(path[i]!);

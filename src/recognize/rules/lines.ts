@@ -11,14 +11,19 @@ export interface LineRule {
 }
 
 export const T1_INCOME_LINES: readonly LineRule[] = [
-  { key: "fiscal_general", match: /^一般公共预算财政拨款(收入)?$/, says: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
+  { key: "fiscal_general", match: /^(其中[:：])?一般公共预算财政拨款(收入)?$/, says: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
   { key: "fiscal_gov_fund", match: /^(其中[:：])?政府性基金预算财政拨款(收入)?$/, says: ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款"] },
-  // University (高校) variant: one 财政拨款 line with its 其中 parts.
+  // University (高校) variant: one 财政拨款 line with its funds as 其中 parts.
   { key: "fiscal", match: /^财政拨款收入$/ },
   { key: "other_donation", match: /^其中[:：]?捐赠收入$/ },
-  { key: "fiscal_state_capital", match: /^国有资本经营预算财政拨款(收入)?$/, says: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
+  { key: "fiscal_state_capital", match: /^(其中[:：])?国有资本经营预算财政拨款(收入)?$/, says: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
   { key: "upper_subsidy", match: /^上级补助收入$/, says: ["上级补助收入"] },
   { key: "business", match: /^事业收入$/, says: ["事业收入"] },
+  // University (高等学校) set: 事业收入 by its parts, as 其中 lines under it or lines of their own.
+  { key: "education_business", match: /^(其中[:：])?教育事业收入$/, says: ["教育事业收入"] },
+  { key: "research_business", match: /^(其中[:：])?科研事业收入$/, says: ["科研事业收入"] },
+  { key: "other_business", match: /^(其中[:：])?其他事业收入$/ },
+  { key: "education_fees", match: /^(其中[:：])?教育收费(收入)?$/ },
   { key: "operating", match: /^经营收入$/, says: ["经营收入"] },
   { key: "affiliate", match: /^附属单位上缴收入$/, says: ["附属单位上缴收入"] },
   { key: "other", match: /^其他收入$/, says: ["其他收入"] },

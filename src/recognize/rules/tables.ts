@@ -9,6 +9,12 @@ export interface TitleRule {
   readonly match: RegExp;
   /** A title that matches one of these is not this table (e.g. a 明细 variant kept as extra). */
   readonly unless?: RegExp;
+  /**
+   * The rule is a suffix that more specific titles end with too: a title it
+   * turns away goes on to the next rule, and one close to another table's
+   * printed title (its specific words garbled by OCR) is that table.
+   */
+  readonly generic?: true;
 }
 
 export const TITLE_RULES: readonly TitleRule[] = [
@@ -19,9 +25,12 @@ export const TITLE_RULES: readonly TitleRule[] = [
   { id: "T9", match: /国有资本经营预算财政拨款(收入)?支出决算表/ },
   { id: "T4", match: /财政拨款收(入)?支(出)?决算总表/ },
   { id: "T5", match: /一般公共预算财政拨款支出决算表/, unless: /项目支出|明细/ },
-  { id: "T1", match: /收(入)?支(出)?决算(总)?表/, unless: /财政拨款|政府性基金|国有资本/ },
-  { id: "T2", match: /收入决算(总)?表/, unless: /支出|财政拨款/ },
-  { id: "T3", match: /支出决算(总)?表/, unless: /收入|财政拨款|基本支出|项目支出|三公|明细/ },
+  // The university (高等学校) set's 表4 "财政拨款支出决算表" names no fund: it is the
+  // fiscal spending by function with 基本/项目 columns, what T5 holds.
+  { id: "T5", match: /财政拨款支出决算表/, generic: true },
+  { id: "T1", match: /收(入)?支(出)?决算(总)?表/, unless: /财政拨款|政府性基金|国有资本/, generic: true },
+  { id: "T2", match: /收入决算(总)?表/, unless: /支出|财政拨款/, generic: true },
+  { id: "T3", match: /支出决算(总)?表/, unless: /收入|财政拨款|基本支出|项目支出|三公|明细/, generic: true },
 ];
 
 /** Text that reads as a table title at all (a standard one or an extra). */
@@ -57,17 +66,14 @@ export function standardTableOf(title: string): StandardTableId | null {
     // A title a specific rule turned away (a 明细 or 项目 variant) is no standard table at all;
     // the generic rules turn away the words of the specific ones, which OCR may have garbled.
     if (rule.unless?.test(title) ?? false) {
-      if (GENERIC.has(rule.id)) continue;
+      if (rule.generic) continue;
       return null;
     }
     // The generic titles (…收入决算表, …支出决算表) also match a specific one whose words OCR garbled (财政拨歉收人支出决算总表).
-    return GENERIC.has(rule.id) && near !== null ? near : rule.id;
+    return rule.generic && near !== null ? near : rule.id;
   }
   return near;
 }
-
-/** Tables whose title rule is a suffix that more specific titles end with too. */
-const GENERIC = new Set<StandardTableId>(["T1", "T2", "T3"]);
 
 /** Strips numbering and decorations around a title: "（表1）", "公开01表", "表一". */
 export function cleanTitle(title: string): string {

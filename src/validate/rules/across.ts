@@ -1,5 +1,6 @@
 // Group 3a of identities.md: the same figure in two tables.
 import { CLASSES, COL, EACH, type Rule, type Term } from "./types.js";
+import { BUSINESS_PARTS, business } from "./parts.js";
 
 const t = (table: string, row: string, col: string): Term => ({ table, row, col });
 
@@ -13,7 +14,12 @@ export const ACROSS: readonly Rule[] = [
     lhs: FUNDS.map(([r]) => t("T1", r, "amount")), rhs: [t("T2", "total", "fiscal")], unless: [{ table: "T1", row: "fiscal" }],
   },
   { kind: "sum", id: "X.T1.fiscal=T2.fiscal", identity: "X2", status: "ALWAYS", lhs: [t("T1", "fiscal", "amount")], rhs: [t("T2", "total", "fiscal")], needs: [{ table: "T1", row: "fiscal" }] },
-  ...SOURCES.map((s): Rule => ({ kind: "sum", id: "X.T1.source=T2", identity: "X3", status: "ALWAYS", lhs: [t("T1", s, "amount")], rhs: [t("T2", "total", s)] })),
+  // 事业收入 either table may print whole or (a university) by its parts; each part too, where both print it.
+  ...[...SOURCES, ...BUSINESS_PARTS, "education_fees"].map((s): Rule => ({
+    kind: "sum", id: "X.T1.source=T2", identity: "X3", status: "ALWAYS",
+    lhs: [s === "business" ? business("T1", s, "amount") : t("T1", s, "amount")],
+    rhs: [s === "business" ? business("T2", "total", s) : t("T2", "total", s)],
+  })),
   { kind: "sum", id: "X.T1.expense_total=T3.total", identity: "X4", status: "ALWAYS", lhs: [t("T1", "expense_total", "amount")], rhs: [t("T3", "total", "total")] },
   { kind: "sum", id: "X.T1.class=T3.class", identity: "X5", status: "ALWAYS", each: [CLASSES], lhs: [t("T1", EACH, "amount")], rhs: [t("T3", EACH, "total")] },
   ...FUNDS.map(([r1, r4]): Rule => ({ kind: "sum", id: "X.T1.fiscal_income=T4", identity: "X6", status: "ALWAYS", lhs: [t("T1", r1, "amount")], rhs: [t("T4", r4, "amount")] })),

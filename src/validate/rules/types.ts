@@ -13,6 +13,12 @@ export interface Term {
   readonly row: string;
   readonly col: string;
   readonly sign?: -1;
+  /**
+   * What the figure is made of, where a template prints those in its place
+   * (a university's 教育事业收入 and 科研事业收入 for 事业收入): used when the
+   * cell itself is not printed and one of these is.
+   */
+  readonly parts?: readonly Term[];
 }
 
 /**

@@ -1,26 +1,39 @@
 // Group 1 of identities.md: identities within one table.
+import { BUSINESS_PARTS, business } from "./parts.js";
 import { CLASSES, COL, EACH, type Rule, type Term } from "./types.js";
 
 const t = (table: string, row: string, col: string): Term => ({ table, row, col });
 const minus = (table: string, row: string, col: string): Term => ({ table, row, col, sign: -1 });
 const each = (table: string, cols: readonly string[]): Term[] => cols.map((c) => t(table, EACH, c));
 
-const T1_SOURCES = ["upper_subsidy", "business", "operating", "affiliate", "other"];
 const T4_FUNDS = ["general", "gov_fund", "state_capital"];
+/** The non-fiscal income sources of a T1 line and a T2 row; 事业收入 may be printed by its parts. */
+const SOURCES = ["upper_subsidy", "business", "operating", "affiliate", "other"];
+const T1_SOURCES = SOURCES.map((k) => (k === "business" ? business("T1", k, "amount") : t("T1", k, "amount")));
+const T2_SOURCES = SOURCES.map((k) => (k === "business" ? business("T2", EACH, k) : t("T2", EACH, k)));
 
 export const WITHIN: readonly Rule[] = [
   // 表1: national template lines; a 高校 T1 prints one 财政拨款收入 line (key fiscal) with 其中 lines under it.
   {
     kind: "sum", id: "T1.income_total=sum", identity: "T1.1", status: "ALWAYS",
     lhs: [t("T1", "income_total", "amount")],
-    rhs: ["fiscal_general", "fiscal_gov_fund", "fiscal_state_capital", ...T1_SOURCES].map((r) => t("T1", r, "amount")),
+    rhs: [...["fiscal_general", "fiscal_gov_fund", "fiscal_state_capital"].map((r) => t("T1", r, "amount")), ...T1_SOURCES],
     unless: [{ table: "T1", row: "fiscal" }],
   },
   {
     kind: "sum", id: "T1.income_total=sum", identity: "T1.1", status: "ALWAYS",
     lhs: [t("T1", "income_total", "amount")],
-    rhs: ["fiscal", ...T1_SOURCES].map((r) => t("T1", r, "amount")),
+    rhs: [t("T1", "fiscal", "amount"), ...T1_SOURCES],
     needs: [{ table: "T1", row: "fiscal" }],
+  },
+  // A university's parts of 事业收入 (其中 lines, or 教育收费 within them) are no more than it.
+  {
+    kind: "sum", id: "T1.business>=parts", identity: "T1.7", status: "ALWAYS", op: ">=",
+    lhs: [t("T1", "business", "amount")], rhs: BUSINESS_PARTS.map((r) => t("T1", r, "amount")),
+  },
+  {
+    kind: "sum", id: "T1.business>=education_fees", identity: "T1.7", status: "ALWAYS", op: ">=",
+    lhs: [business("T1", "business", "amount")], rhs: [t("T1", "education_fees", "amount")],
   },
   {
     kind: "sum", id: "T1.income_grand_total=sum", identity: "T1.2", status: "ALWAYS",
@@ -36,7 +49,15 @@ export const WITHIN: readonly Rule[] = [
   { kind: "sum", id: "T1.balance", identity: "T1.5", status: "ALWAYS", lhs: [t("T1", "income_grand_total", "amount")], rhs: [t("T1", "expense_grand_total", "amount")] },
 
   // 表2, 表3, 表5: every row.
-  { kind: "sum", id: "T2.total=sum", identity: "T2.1", status: "ALWAYS", each: [], lhs: [t("T2", EACH, "total")], rhs: each("T2", ["fiscal", ...T1_SOURCES]) },
+  { kind: "sum", id: "T2.total=sum", identity: "T2.1", status: "ALWAYS", each: [], lhs: [t("T2", EACH, "total")], rhs: [t("T2", EACH, "fiscal"), ...T2_SOURCES] },
+  {
+    kind: "sum", id: "T2.business>=parts", identity: "T2.2", status: "ALWAYS", op: ">=", each: [],
+    lhs: [t("T2", EACH, "business")], rhs: each("T2", BUSINESS_PARTS),
+  },
+  {
+    kind: "sum", id: "T2.business>=education_fees", identity: "T2.2", status: "ALWAYS", op: ">=", each: [],
+    lhs: [business("T2", EACH, "business")], rhs: [t("T2", EACH, "education_fees")],
+  },
   { kind: "sum", id: "T3.total=sum", identity: "T3.1", status: "ALWAYS", each: [], lhs: [t("T3", EACH, "total")], rhs: each("T3", ["basic", "project", "remit_upper", "operating", "affiliate_subsidy"]) },
   { kind: "sum", id: "T5.total=basic+project", identity: "T5.1", status: "ALWAYS", each: [], lhs: [t("T5", EACH, "total")], rhs: each("T5", ["basic", "project"]) },
 
