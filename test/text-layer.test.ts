@@ -83,6 +83,11 @@ describe("the text layer, read from the operator list", () => {
       "BT /F1 10 Tf -900 540 Td (off the page) Tj ET BT /F1 10 Tf 72 540 Td (on the page) Tj ET",
       // Invisible text (render mode 3, an OCR layer) is text all the same.
       "BT 3 Tr /F1 10 Tf 72 520 Td (invisible layer) Tj 0 Tr ET",
+      // TJ gaps of -102 and -103 around the 0.102 em threshold: which is a space turns on the last bit of the sums.
+      // This producer prints float32 numbers to 8 decimals (29.85 as 29.85000038, its cm too): the operator
+      // list's float32 text matrix is read back to those decimals, not to the shortest (29.85).
+      "q 1 0 0 -1 0 841.90002441 cm 1 0 0 1 88.44999695 72 cm BT /F1 15 Tf 1 0 0 -1 29.85000038 551.50701904 Tm",
+      "[-103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m)] TJ ET Q",
       // A glyph in the flow of the text (a gap of 0.26 em) but 0.42 em off its baseline: the item ends with a space.
       "BT /F1 12 Tf 1 0 0 1 100 480 Tm (49,385,000) Tj 1 0 0 1 163.148 485 Tm (next item) Tj ET",
       // A run begun left of the page: pdf.js keeps a glyph while its origin plus its width in text space

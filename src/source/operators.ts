@@ -7,6 +7,7 @@ import type { Matrix } from "./pdf.js";
 import { multiply } from "./pdf.js";
 import type { Box, Segment, TextRun } from "./model.js";
 import { isWhite, pathSegments, unitSquare } from "./rulings.js";
+import { asWritten, printedDecimals } from "./written-numbers.js";
 import { copyMatrix, copyTextState, newTextState, RunBuilder, translate, type FontInfo, type TextState } from "./glyph-runs.js";
 
 export interface PageContent {
@@ -79,6 +80,18 @@ export function readOperators(
   fontOf: (name: string) => FontInfo | null,
 ): PageContent {
   const text = new RunBuilder(viewport, view, fontOf);
+  // Looked for when a matrix first needs it: most pages' text matrices are whole numbers or short decimals.
+  let decimals: number | null = null;
+  let scanned = false;
+  const writtenMatrixOf = (m: ArrayLike<unknown>): Matrix => {
+    const f = matrixOf(m);
+    if (f.every(Number.isInteger)) return f;
+    if (!scanned) {
+      decimals = printedDecimals(fnArray, argsArray);
+      scanned = true;
+    }
+    return [asWritten(f[0], decimals), asWritten(f[1], decimals), asWritten(f[2], decimals), asWritten(f[3], decimals), asWritten(f[4], decimals), asWritten(f[5], decimals)];
+  };
   const segments: Segment[] = [];
   const images: Box[] = [];
   let s: State = { ctm: [1, 0, 0, 1, 0, 0], fillWhite: false, text: newTextState() };
@@ -110,7 +123,7 @@ export function readOperators(
         text.beginForm(s.text);
         push();
         const m = args[0] as ArrayLike<number> | null;
-        if (m && m.length === 6) s.ctm = multiply(s.ctm, matrixOf(m));
+        if (m && m.length === 6) s.ctm = multiply(s.ctm, writtenMatrixOf(m));
         break;
       }
       case paintFormXObjectEnd:
@@ -161,7 +174,7 @@ export function readOperators(
       case setTextMatrix: {
         const m = args[0] as ArrayLike<number> | null;
         if (m && m.length === 6) {
-          t.matrix = matrixOf(m);
+          t.matrix = writtenMatrixOf(m);
           t.lineMatrix = copyMatrix(t.matrix);
         }
         text.setTextMatrix(t, s.ctm);
