@@ -39,15 +39,21 @@ async function differences(data: Uint8Array, trailingSpaces = false): Promise<st
   return out;
 }
 
-/** A one-page PDF (Helvetica) whose content stream is `content`. */
+/**
+ * A one-page PDF whose content stream is `content`: F1 Helvetica, F2 Times,
+ * F3 a Chinese font written top to bottom (STSong-Light, UCS-2 codes, not embedded).
+ */
 function pdfWith(content: string): Uint8Array {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 6 0 R /F3 7 0 R >> >> /Contents 5 0 R >>",
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V /DescendantFonts [8 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 9 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>",
   ];
   let body = "%PDF-1.4\n";
   const offsets: number[] = [];
@@ -77,6 +83,19 @@ describe("the text layer, read from the operator list", () => {
       "BT /F1 10 Tf -900 540 Td (off the page) Tj ET BT /F1 10 Tf 72 540 Td (on the page) Tj ET",
       // Invisible text (render mode 3, an OCR layer) is text all the same.
       "BT 3 Tr /F1 10 Tf 72 520 Td (invisible layer) Tj 0 Tr ET",
+      // TJ gaps of -102 and -103 around the 0.102 em threshold: which is a space turns on the last bit of the sums.
+      // This producer prints float32 numbers to 8 decimals (29.85 as 29.85000038, its cm too): the operator
+      // list's float32 text matrix is read back to those decimals, not to the shortest (29.85).
+      "q 1 0 0 -1 0 841.90002441 cm 1 0 0 1 88.44999695 72 cm BT /F1 15 Tf 1 0 0 -1 29.85000038 551.50701904 Tm",
+      "[-103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m) -103 (m) -102 (m)] TJ ET Q",
+      // A glyph in the flow of the text (a gap of 0.26 em) but 0.42 em off its baseline: the item ends with a space.
+      "BT /F1 12 Tf 1 0 0 1 100 480 Tm (49,385,000) Tj 1 0 0 1 163.148 485 Tm (next item) Tj ET",
+      // A run begun left of the page: pdf.js keeps a glyph while its origin plus its width in text space
+      // (here 240-unit glyphs, scaled down by Tm) reaches the page.
+      "BT /F1 240 Tf 0.05 0 0 0.05 -30 440 Tm (Offside) Tj ET",
+      // Upright glyphs of a font written top to bottom (UniGB-UCS2-V), one text object each: horizontal text to the
+      // layout, one glyph wide where the first glyph stands; two glyphs in one showText are one item.
+      "BT /F3 12 Tf 1 0 0 1 300 400 Tm <5F85> Tj ET BT /F3 12 Tf 1 0 0 1 400 400 Tm <5F85> Tj ET BT /F3 12 Tf 1 0 0 1 500 400 Tm <8D398D39> Tj ET",
     ].join("\n");
     const data = pdfWith(content);
     expect(await differences(data)).toEqual([]);
@@ -84,7 +103,8 @@ describe("the text layer, read from the operator list", () => {
     const { doc } = await openPdf(data);
     const texts = (await readPage(doc, 1)).runs.map((r) => r.text).join(" ");
     await doc.destroy();
-    for (const t of ["Hello", "Far", "Times", "wide text", "next line", "two words", "after TD", "scaled by Tm", "under cm", "on the page", "invisible layer"]) expect(texts).toContain(t);
+    for (const t of ["Hello", "Far", "Times", "wide text", "next line", "two words", "after TD", "scaled by Tm", "under cm", "on the page", "invisible layer", "49,385,000 ", "Offside", "待", "费费"])
+      expect(texts).toContain(t);
     expect(texts).not.toContain("off the page");
   });
 

@@ -59,15 +59,33 @@ export function readYear(titles: readonly string[], front: readonly PageText[]):
   return best ? best[0] : null;
 }
 
+/** Budget funds (一般公共预算 …) are named in final accounts' titles too: only what is left can name a budget. */
+const FUNDS = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算/g;
+
+/** Tables whose titles name a budget form (预算01表, 收支预算总表) and tables whose titles name final accounts. */
+function titleCounts(tables: readonly Table[]): { budget: number; final: number } {
+  let budget = 0;
+  let final = 0;
+  for (const t of tables) {
+    const title = compact(t.title ?? "");
+    if (/决算/.test(title)) final++;
+    else if (/预算/.test(title.replace(FUNDS, ""))) budget++;
+  }
+  return { budget, final };
+}
+
 /**
  * final: a 决算 document with standard tables. template: the blank form
- * (placeholder unit, or no figure anywhere). budget: a 预算 document.
+ * (placeholder unit, or no figure anywhere). budget: a 预算 document, by its
+ * front pages, or, with no cover (the tables alone, an Excel export), by its
+ * tables' titles.
  */
 export function readKind(unit: string | null, tables: readonly Table[], front: readonly PageText[]): DocumentKind {
   const frontText = compact(front.map((p) => p.text).join(""));
   const standard = tables.filter((t) => t.kind === "standard");
   const saysFinal = /决算/.test(frontText);
-  const saysBudget = /(部门|单位)预算|预算公开|预算表/.test(frontText) && !saysFinal;
+  const titles = titleCounts(tables);
+  const saysBudget = (/(部门|单位)预算|预算公开|预算表/.test(frontText) || titles.budget > titles.final) && !saysFinal;
   if (/政府决算|一般公共预算收支决算总表/.test(frontText) && standard.length === 0) return "government_final";
   if (saysBudget) return "budget";
   if (standard.length === 0) return saysFinal ? "unknown" : /预算/.test(frontText) ? "budget" : "unknown";

@@ -1,27 +1,29 @@
-// Text runs from the glyphs of the operator list. The text state (PDF 9.3) is
-// followed as pdf.js's canvas follows it, so each glyph lands where it is
-// painted; glyphs are then joined into runs by position, with the spacing rules
-// pdf.js's text extraction uses (a gap over a tenth of the font size is a space,
-// over 0.6 of it a new run). Reading text this way spares a second parse of the
-// page's content stream: the operator list, needed for the rulings, has it all.
+// Text runs from the glyphs of the operator list, built as pdf.js's text
+// extraction (getTextContent) builds its items: the same text matrix
+// arithmetic, glyph by glyph, and the same rules on the gap from the last
+// glyph (a gap over a tenth of the font size is a space, over 0.6 of it or a
+// step off the baseline a new item, a space glyph in a narrow gap parts two
+// items). Its decisions fall on float sums (a TJ of -102 is a gap of exactly
+// 0.102 em), so the sums are done in the same order on the same values.
+// Reading text this way spares a second parse of the page's content stream:
+// the operator list, needed for the rulings, has it all.
 import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Matrix } from "./pdf.js";
-import { multiply } from "./pdf.js";
 import type { TextRun } from "./model.js";
 import { normalizeText } from "./normalize-text.js";
 
 /** What a run needs to know of a font (pdf.js's exported font data). */
 export interface FontInfo {
-  /** The font's name: a new font of another name starts a new run. */
+  /** The font's name: a font of another name (or size) starts a new run. */
   readonly name: string;
   readonly fontMatrix: readonly number[];
+  /** Written top to bottom (an Identity-V CMap): glyphs advance down, upright. */
   readonly vertical: boolean;
-  readonly defaultVMetrics: readonly number[] | null;
 }
 
-const DEFAULT_FONT: FontInfo = { name: "", fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false, defaultVMetrics: null };
+const DEFAULT_FONT: FontInfo = { name: "", fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false };
 
-/** The text state parameters and matrices (PDF 9.3), as pdf.js's canvas keeps them. */
+/** The text state parameters and matrices (PDF 9.3), as pdf.js's text extraction keeps them. */
 export interface TextState {
   font: string | null;
   size: number;
@@ -29,14 +31,13 @@ export interface TextState {
   wordSpacing: number;
   /** Tz / 100. */
   hScale: number;
-  /** The T* step: minus the leading. */
-  lineStep: number;
+  /** TL. */
+  leading: number;
   rise: number;
+  /** Tm, moved along as glyphs are shown. */
   matrix: Matrix;
-  x: number;
-  y: number;
-  lineX: number;
-  lineY: number;
+  /** Tlm: where the line started. */
+  lineMatrix: Matrix;
 }
 
 export const newTextState = (): TextState => ({
@@ -45,182 +46,529 @@ export const newTextState = (): TextState => ({
   charSpacing: 0,
   wordSpacing: 0,
   hScale: 1,
-  lineStep: 0,
+  leading: 0,
   rise: 0,
   matrix: [1, 0, 0, 1, 0, 0],
-  x: 0,
-  y: 0,
-  lineX: 0,
-  lineY: 0,
+  lineMatrix: [1, 0, 0, 1, 0, 0],
 });
 
-export const copyTextState = (s: TextState): TextState => ({ ...s });
+export const copyMatrix = (m: Matrix): Matrix => [m[0], m[1], m[2], m[3], m[4], m[5]];
+
+// Spelled out: a q before every text object is common, and a spread is slower.
+export const copyTextState = (s: TextState): TextState => ({
+  font: s.font,
+  size: s.size,
+  charSpacing: s.charSpacing,
+  wordSpacing: s.wordSpacing,
+  hScale: s.hScale,
+  leading: s.leading,
+  rise: s.rise,
+  matrix: copyMatrix(s.matrix),
+  lineMatrix: copyMatrix(s.lineMatrix),
+});
+
+/** Moves a text matrix by (x, y) in text space, in place (pdf.js's translateTextMatrix). */
+export function translate(m: Matrix, x: number, y: number): void {
+  m[4] = m[0] * x + m[2] * y + m[4];
+  m[5] = m[1] * x + m[3] * y + m[5];
+}
 
 /** A glyph of the operator list (pdf.js's Glyph, cloned), or a TJ adjustment. */
 interface OpGlyph {
   readonly unicode?: string;
   readonly width?: number;
-  readonly isSpace?: boolean;
+  readonly originalCharCode?: number;
   readonly vmetric?: readonly number[] | null;
 }
 
-// Which characters are not drawn as text (pdf.js's categories, on its own terms).
-const WHITESPACE = /^\s/u;
-const INVISIBLE = /\p{Cf}$/u;
-const DIACRITIC = /\p{Mn}/u;
+// How pdf.js's text extraction treats a glyph by its Unicode: one test, first match wins.
+const NORMAL = 0;
+const WHITESPACE = 1;
+const DIACRITIC = 2;
+const INVISIBLE = 3;
+const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
+const categories = new Map<string, number>();
+function categoryOf(unicode: string): number {
+  // Most glyphs: printable ASCII and the CJK unified ideographs.
+  if (unicode.length === 1) {
+    const code = unicode.charCodeAt(0);
+    if ((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff)) return NORMAL;
+  }
+  let c = categories.get(unicode);
+  if (c === undefined) {
+    const m = SPECIAL.exec(unicode);
+    c = !m ? NORMAL : m[1] ? WHITESPACE : m[2] ? DIACRITIC : INVISIBLE;
+    categories.set(unicode, c);
+  }
+  return c;
+}
 
 /** Gaps, in font sizes, that pdf.js's text extraction reads as no space, a space, or a new item. */
-const NOT_A_SPACE = 0.03;
 const TRACKING_SPACE = 0.102;
+const NOT_A_SPACE = 0.03;
+const NEGATIVE_SPACE = -0.2;
+const SPACE_IN_FLOW_MIN = 0.102;
 const SPACE_IN_FLOW_MAX = 0.6;
-const NEGATIVE_SPACE_MAX = -0.2;
-/** A glyph further off the run's baseline than this share of the size starts a new run. */
-const BASELINE_SHIFT = 0.25;
+/** A glyph further off the item's baseline than this share of its height starts a new item. */
+const VERTICAL_SHIFT = 0.25;
 
-interface Run {
+/**
+ * pdf.js's extraction state for one content stream (the page's, or a form
+ * XObject's, which starts afresh): the item being built, and what outlives
+ * it — where the last glyph ended, the last two characters, the font of the
+ * last item.
+ */
+interface Extraction {
+  initialized: boolean;
   text: string;
-  font: string;
-  size: number;
-  /** Unit vector of the text direction, display space. */
-  ux: number;
-  uy: number;
+  /** Strings added to the text (a glyph without Unicode adds an empty one). */
+  pieces: number;
+  /** Along the item, in its own text space units; `total*` holds what came before a change of scale. */
+  width: number;
+  totalWidth: number;
+  height: number;
+  totalHeight: number;
+  /** The item's font writes top to bottom. */
+  vertical: boolean;
+  advanceScale: number;
+  trackingSpaceMin: number;
+  notASpace: number;
+  negativeSpaceMax: number;
+  spaceInFlowMin: number;
+  spaceInFlowMax: number;
+  /** Where the last glyph ended (user space), and the glyph's matrix. */
+  hasPrev: boolean;
+  prevX: number;
+  prevY: number;
+  prevA: number;
+  prevB: number;
+  prevC: number;
+  prevD: number;
+  prevRise: number;
+  /** The last two characters seen, spaces included (pdf.js's twoLastChars). */
+  older: string;
+  last: string;
+  /** The font the last item was begun with. */
+  fontSize: number;
+  fontLoaded: string | null;
+  fontName: string | null;
+  fontVertical: boolean;
+  /** The item in display space: where it starts, where its last glyph ends, its size and direction. */
   ox: number;
   oy: number;
   ex: number;
   ey: number;
-  spaceSeen: boolean;
+  size: number;
+  glyphWidth: number;
+  rotated: boolean;
 }
+
+const newExtraction = (font: { size: number; loaded: string | null; name: string | null; vertical: boolean }): Extraction => ({
+  initialized: false,
+  text: "",
+  pieces: 0,
+  width: 0,
+  totalWidth: 0,
+  height: 0,
+  totalHeight: 0,
+  vertical: false,
+  advanceScale: 0,
+  trackingSpaceMin: Infinity,
+  notASpace: -Infinity,
+  negativeSpaceMax: -Infinity,
+  spaceInFlowMin: 0,
+  spaceInFlowMax: 0,
+  hasPrev: false,
+  prevX: 0,
+  prevY: 0,
+  prevA: 0,
+  prevB: 0,
+  prevC: 0,
+  prevD: 0,
+  prevRise: 0,
+  older: " ",
+  last: " ",
+  fontSize: font.size,
+  fontLoaded: font.loaded,
+  fontName: font.name,
+  fontVertical: font.vertical,
+  ox: 0,
+  oy: 0,
+  ex: 0,
+  ey: 0,
+  size: 0,
+  glyphWidth: 0,
+  rotated: false,
+});
 
 /** Collects the glyphs of a page into runs, in display space. */
 export class RunBuilder {
   private readonly runs: TextRun[] = [];
-  private run: Run | null = null;
+  private x: Extraction = newExtraction({ size: 0, loaded: null, name: null, vertical: false });
+  private readonly outer: Extraction[] = [];
+  // The glyph being placed: its matrix (user space) and its font.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+  private posX = 0;
+  private posY = 0;
+  private rise = 0;
+  private ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  private fontVertical = false;
 
   constructor(
     private readonly viewport: Matrix,
-    private readonly width: number,
-    private readonly height: number,
+    /** The page's visible box (user space): glyphs outside it are not the page's. */
+    private readonly view: readonly number[],
     private readonly fontOf: (name: string) => FontInfo | null,
   ) {}
 
-  /** Paints a showText operator's glyphs from the current text position, and advances it. */
-  showText(glyphs: readonly (OpGlyph | number)[], state: TextState, ctm: Matrix): void {
+  /** Shows a showText operator's glyphs from the current text matrix, and moves it on. */
+  showText(glyphs: readonly (OpGlyph | number | null)[], state: TextState, ctm: Matrix): void {
     if (state.font === null || state.size === 0) return;
     const font = this.fontOf(state.font) ?? DEFAULT_FONT;
-    const direction = state.size < 0 ? -1 : 1;
-    const fontSize = Math.abs(state.size);
-    const hs = state.hScale * direction;
-    const advanceScale = fontSize * (font.fontMatrix[0] ?? 0.001);
-    // Text space (after Tm) to display space.
-    const m = multiply(this.viewport, multiply(ctm, state.matrix));
-    const size = fontSize * Math.hypot(m[2], m[3]);
-    const at = (tx: number, ty: number): [number, number] => [m[0] * tx + m[2] * ty + m[4], m[1] * tx + m[3] * ty + m[5]];
-    // The direction the text advances in, display space.
-    const [ax, ay] = font.vertical ? [-m[2], -m[3]] : [m[0] * hs, m[1] * hs];
-    const alen = Math.hypot(ax, ay);
-    if (alen === 0) return;
-    const u: [number, number] = [ax / alen, ay / alen];
-    const y = state.y + state.rise;
-    // Another font, size or direction ends the run, even for glyphs that draw nothing (as in pdf.js's
-    // text extraction): every glyph placed below then continues the run or starts one by position alone.
-    const run = this.run;
-    if (run && (run.font !== font.name || Math.abs(run.size - size) > size * 1e-3 || run.ux * u[0] + run.uy * u[1] <= 0.999)) this.endRun();
-    let x = 0;
-    for (const glyph of glyphs) {
+    const x = this.x;
+    const fontSize = state.size;
+    // Another size, or another font by name or writing direction, ends the item.
+    if (x.fontSize !== fontSize || (x.fontLoaded !== state.font && (x.fontName !== font.name || x.fontVertical !== font.vertical))) {
+      this.endRun();
+      x.fontSize = fontSize;
+      x.fontLoaded = state.font;
+      x.fontName = font.name;
+      x.fontVertical = font.vertical;
+    }
+    const vertical = font.vertical;
+    const hs = state.hScale;
+    const tm = state.matrix;
+    // The glyph matrix, ctm × Tm × [size·Tz 0 0 size 0 rise], in pdf.js's order; its translation moves with tm.
+    const fsh = fontSize * hs;
+    const t0 = tm[0] * fsh + tm[2] * 0;
+    const t1 = tm[1] * fsh + tm[3] * 0;
+    const t2 = tm[0] * 0 + tm[2] * fontSize;
+    const t3 = tm[1] * 0 + tm[3] * fontSize;
+    this.a = ctm[0] * t0 + ctm[2] * t1;
+    this.b = ctm[1] * t0 + ctm[3] * t1;
+    this.c = ctm[0] * t2 + ctm[2] * t3;
+    this.d = ctm[1] * t2 + ctm[3] * t3;
+    this.rise = state.rise;
+    this.ctm = ctm;
+    this.fontVertical = vertical;
+    const scale = (font.fontMatrix[0] ?? 0.001) * fontSize;
+    const spaceFactor = ((vertical ? 1 : -1) * fontSize) / 1000;
+    const baseCharSpacing = vertical ? -state.charSpacing : state.charSpacing;
+    // Glyphs since the last TJ adjustment: an adjustment after one widens that glyph's spacing, one after none moves on its own.
+    let chunk = false;
+    for (let i = 0; i < glyphs.length; i++) {
+      const glyph = glyphs[i];
       if (typeof glyph === "number") {
-        x += ((font.vertical ? 1 : -1) * glyph * fontSize) / 1000;
+        if (glyph === 0) continue;
+        if (!chunk) {
+          // pdf.js adds the character spacing to a lone adjustment too.
+          const charSpacing = baseCharSpacing + glyph * spaceFactor;
+          if (charSpacing) {
+            if (!vertical) translate(tm, charSpacing * hs, 0);
+            else translate(tm, 0, -charSpacing);
+          }
+        }
+        chunk = false;
         continue;
       }
-      const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing;
-      const unicode = glyph.unicode ?? "";
-      if (font.vertical) {
-        const vmetric = glyph.vmetric ?? font.defaultVMetrics;
-        const w = (vmetric ? -(vmetric[0] ?? 0) : (glyph.width ?? 0)) * advanceScale;
-        this.place(unicode, at(state.x, y - x), at(state.x, y - x - w), size, font.name, u);
-        x += w - spacing * direction;
+      chunk = true;
+      const unicode = glyph?.unicode ?? "";
+      const category = categoryOf(unicode);
+      if (category === INVISIBLE) continue;
+      let charSpacing = baseCharSpacing + this.adjustmentAfter(glyphs, i) * spaceFactor;
+      let glyphWidth = glyph?.width ?? 0;
+      if (vertical) glyphWidth = glyph?.vmetric ? (glyph.vmetric[0] ?? 0) : -glyphWidth;
+      let scaledDim = glyphWidth * scale;
+      if (glyph?.originalCharCode === 0x20) charSpacing += state.wordSpacing;
+      if (category === WHITESPACE) {
+        // A space takes its room and marks the gap; it is no glyph of the item.
+        if (!vertical) {
+          charSpacing += scaledDim;
+          translate(tm, charSpacing * hs, 0);
+        } else {
+          charSpacing += -scaledDim;
+          translate(tm, 0, -charSpacing);
+        }
+        this.saveLastChar(" ");
+        continue;
+      }
+      this.position(tm);
+      if (category !== DIACRITIC && !this.continues(scaledDim)) {
+        // Off the page: it takes its room, nothing else (not even its spacing, as in pdf.js).
+        if (!vertical) translate(tm, scaledDim * hs, 0);
+        else translate(tm, 0, scaledDim);
+        continue;
+      }
+      this.ensureItem(state, ctm);
+      // A diacritic sits on the glyph before it: it takes no room of its own.
+      if (category === DIACRITIC) scaledDim = 0;
+      if (!vertical) {
+        scaledDim *= hs;
+        translate(tm, scaledDim, 0);
+        x.width += scaledDim;
       } else {
-        const w = (glyph.width ?? 0) * advanceScale;
-        this.place(unicode, at(state.x + x * hs, y), at(state.x + (x + w) * hs, y), size, font.name, u);
-        x += w + spacing * direction;
+        translate(tm, 0, scaledDim);
+        scaledDim = Math.abs(scaledDim);
+        x.height += scaledDim;
+      }
+      if (scaledDim) {
+        this.position(tm);
+        x.hasPrev = true;
+        x.prevX = this.posX;
+        x.prevY = this.posY;
+        x.prevA = this.a;
+        x.prevB = this.b;
+        x.prevC = this.c;
+        x.prevD = this.d;
+        x.prevRise = this.rise;
+        const v = this.viewport;
+        x.ex = v[0] * this.posX + v[2] * this.posY + v[4];
+        x.ey = v[1] * this.posX + v[3] * this.posY + v[5];
+      }
+      if (this.saveLastChar(unicode)) {
+        x.text += " ";
+        x.pieces++;
+      }
+      x.text += unicode;
+      x.pieces++;
+      if (charSpacing) {
+        if (!vertical) translate(tm, charSpacing * hs, 0);
+        else translate(tm, 0, -charSpacing);
       }
     }
-    if (font.vertical) state.y -= x;
-    else state.x += x * hs;
   }
 
-  private place(text: string, start: [number, number], end: [number, number], size: number, font: string, [ux, uy]: [number, number]): void {
-    if (INVISIBLE.test(text) || size <= 0) return;
-    // A glyph with no Unicode still takes its room in the run; a space only marks a gap.
-    if (WHITESPACE.test(text)) {
-      if (this.run) this.run.spaceSeen = true;
-      return;
+  /** A new Tm: the item's advances are measured in its scale from here on. */
+  setTextMatrix(state: TextState, ctm: Matrix): void {
+    const x = this.x;
+    if (!x.initialized) return;
+    const scale = Math.hypot(ctm[0], ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
+    if (scale === x.advanceScale) return;
+    if (!x.vertical) {
+      x.totalWidth += x.width * x.advanceScale;
+      x.width = 0;
+    } else {
+      x.totalHeight += x.height * x.advanceScale;
+      x.height = 0;
     }
-    const [sx, sy] = start;
-    const [ex, ey] = end;
-    // Glyphs painted off the page are not part of it (pdf.js drops them too).
-    if (Math.max(sx, ex) < 0 || Math.min(sx, ex) > this.width || Math.max(sy, ey) < 0 || Math.min(sy, ey) > this.height) return;
-    // A diacritic sits on the glyph before it: it takes no room of its own.
-    const diacritic = DIACRITIC.test(text);
-    const run = this.run;
-    if (run) {
-      const dx = sx - run.ex;
-      const dy = sy - run.ey;
-      const along = (dx * run.ux + dy * run.uy) / size;
-      const across = Math.abs(dy * run.ux - dx * run.uy) / size;
-      // A space glyph drawn in a gap too narrow for a space parts two runs instead.
-      const spaceSplit = run.spaceSeen && along > NOT_A_SPACE && along <= TRACKING_SPACE;
-      if (across <= BASELINE_SHIFT && along >= NEGATIVE_SPACE_MAX && along <= SPACE_IN_FLOW_MAX && !spaceSplit) {
-        if (along > TRACKING_SPACE) run.text += " ";
-        run.text += text;
-        run.spaceSeen = false;
-        if (!diacritic) {
-          run.ex = ex;
-          run.ey = ey;
-        }
-        return;
-      }
-    }
+    x.advanceScale = scale;
+  }
+
+  /** A form XObject's content is extracted afresh (and the page's item ends before it). */
+  beginForm(state: TextState): void {
     this.endRun();
-    this.run = { text, font, size, ux, uy, ox: sx, oy: sy, ex: diacritic ? sx : ex, ey: diacritic ? sy : ey, spaceSeen: false };
+    this.outer.push(this.x);
+    const font = state.font === null ? null : (this.fontOf(state.font) ?? DEFAULT_FONT);
+    this.x = newExtraction({ size: state.size, loaded: state.font, name: font?.name ?? null, vertical: font?.vertical ?? false });
+  }
+
+  endForm(): void {
+    this.endRun();
+    this.x = this.outer.pop() ?? this.x;
   }
 
   /** Ends the run being built: the next glyph starts a new one. */
   endRun(): void {
-    const run = this.run;
-    this.run = null;
-    if (!run) return;
+    const x = this.x;
+    if (!x.initialized) return;
+    if (!x.vertical) x.totalWidth += x.width * x.advanceScale;
+    else x.totalHeight += x.height * x.advanceScale;
+    x.initialized = false;
     // Compatibility characters (µ, ligatures, odd spaces) folded as pdf.js's text extraction folds them;
     // radicals and compatibility ideographs as the unified ideographs they stand for.
-    const text = normalizeText(normalizeUnicode(run.text)).replace(/\s+/g, " ");
-    if (text.trim() === "") return;
-    const { size } = run;
-    if (Math.abs(run.uy) > Math.abs(run.ux)) {
-      this.runs.push({
-        text,
-        x0: run.ox - size * 0.15,
-        x1: run.ox + size * 0.85,
-        y0: Math.min(run.oy, run.ey),
-        y1: Math.max(run.oy, run.ey),
-        size,
-        vertical: true,
-      });
-    } else {
-      this.runs.push({
-        text,
-        x0: Math.min(run.ox, run.ex),
-        x1: Math.max(run.ox, run.ex),
-        // Display space grows downwards: the glyph box sits above the baseline.
-        y0: run.oy - size * 0.88,
-        y1: run.oy + size * 0.12,
-        size,
-        vertical: false,
-      });
+    const text = normalizeText(normalizeUnicode(x.text)).replace(/\s+/g, " ");
+    x.text = "";
+    x.pieces = 0;
+    const { size } = x;
+    if (text.trim() === "" || !(size > 0)) return;
+    if (x.rotated) {
+      this.runs.push({ text, x0: x.ox - size * 0.15, x1: x.ox + size * 0.85, y0: Math.min(x.oy, x.ey), y1: Math.max(x.oy, x.ey), size, vertical: true });
+      return;
     }
+    // Upright glyphs of a font written top to bottom: pdf.js's item is one glyph wide, where the first glyph stands.
+    const [x0, x1] = x.vertical ? [x.ox, x.ox + x.glyphWidth] : [Math.min(x.ox, x.ex), Math.max(x.ox, x.ex)];
+    // Display space grows downwards: the glyph box sits above the baseline.
+    this.runs.push({ text, x0, x1, y0: x.oy - size * 0.88, y1: x.oy + size * 0.12, size, vertical: false });
   }
 
   /** Ends the page: the runs in the order they were painted. */
   finish(): TextRun[] {
     this.endRun();
     return this.runs;
+  }
+
+  /** The TJ adjustment right after glyph i (zeros are none), 0 when a glyph comes first. */
+  private adjustmentAfter(glyphs: readonly (OpGlyph | number | null)[], i: number): number {
+    for (let j = i + 1; j < glyphs.length; j++) {
+      const g = glyphs[j];
+      if (typeof g !== "number") return 0;
+      if (g !== 0) return g;
+    }
+    return 0;
+  }
+
+  /** The glyph's origin in user space, from the text matrix (pdf.js's getCurrentTextTransform). */
+  private position(tm: Matrix): void {
+    const t4 = tm[0] * 0 + tm[2] * this.rise + tm[4];
+    const t5 = tm[1] * 0 + tm[3] * this.rise + tm[5];
+    const m = this.ctm;
+    this.posX = m[0] * t4 + m[2] * t5 + m[4];
+    this.posY = m[1] * t4 + m[3] * t5 + m[5];
+  }
+
+  /** Begins an item at the glyph being placed, unless one is being built (pdf.js's ensureTextContentItem). */
+  private ensureItem(state: TextState, ctm: Matrix): void {
+    const x = this.x;
+    if (x.initialized) return;
+    const { a, b, c, d } = this;
+    if (!this.fontVertical) {
+      x.width = x.totalWidth = 0;
+      x.height = x.totalHeight = Math.hypot(c, d);
+      x.vertical = false;
+    } else {
+      x.width = x.totalWidth = Math.hypot(a, b);
+      x.height = x.totalHeight = 0;
+      x.vertical = true;
+    }
+    x.advanceScale = Math.hypot(ctm[0], ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
+    const fontSize = state.size;
+    x.trackingSpaceMin = fontSize * TRACKING_SPACE;
+    x.notASpace = fontSize * NOT_A_SPACE;
+    x.negativeSpaceMax = fontSize * NEGATIVE_SPACE;
+    x.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN;
+    x.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX;
+    x.initialized = true;
+    // Its place in display space.
+    const v = this.viewport;
+    x.ox = x.ex = v[0] * this.posX + v[2] * this.posY + v[4];
+    x.oy = x.ey = v[1] * this.posX + v[3] * this.posY + v[5];
+    const da = v[0] * a + v[2] * b;
+    const db = v[1] * a + v[3] * b;
+    x.size = Math.hypot(v[0] * c + v[2] * d, v[1] * c + v[3] * d);
+    x.glyphWidth = Math.hypot(da, db);
+    x.rotated = Math.abs(db) > Math.abs(da);
+  }
+
+  /**
+   * Whether the glyph being placed is the page's, and how it follows the last
+   * one: a space, a new item, a new line (pdf.js's compareWithLastPosition).
+   */
+  private continues(glyphWidth: number): boolean {
+    const x = this.x;
+    const vb = this.view;
+    let posX = this.posX;
+    let posY = this.posY;
+    if (this.fontVertical) {
+      if (posX < vb[0]! || posX > vb[2]! || posY + glyphWidth < vb[1]! || posY > vb[3]!) return false;
+    } else if (posX + glyphWidth < vb[0]! || posX > vb[2]! || posY < vb[1]! || posY > vb[3]!) return false;
+    if (!x.hasPrev) return true;
+    let lastX = x.prevX;
+    let lastY = x.prevY;
+    if (lastX === posX && lastY === posY) return true;
+    const { a, b, c, d } = this;
+    if (a && b === 0 && c === 0) {
+      if (a < 0) [posX, posY, lastX, lastY] = [-posX, -posY, -lastX, -lastY];
+    } else if (b && a === 0 && d === 0) {
+      if (b > 0) [posX, posY, lastX, lastY] = [posY, posX, lastY, lastX];
+      else [posX, posY, lastX, lastY] = [-posY, -posX, -lastY, -lastX];
+    } else {
+      const s = Math.hypot(a, b);
+      [posX, posY] = [(a * posX + b * posY) / s, (c * posX + d * posY) / s];
+      const ps = Math.hypot(x.prevA, x.prevB);
+      [lastX, lastY] = [(x.prevA * lastX + x.prevB * lastY) / ps, (x.prevC * lastX + x.prevD * lastY) / ps];
+    }
+    if (this.fontVertical) {
+      const advanceY = (lastY - posY) / x.advanceScale;
+      const advanceX = posX - lastX;
+      const orientation = Math.sign(x.height || x.totalHeight);
+      if (advanceY < orientation * x.negativeSpaceMax) {
+        if (Math.abs(advanceX) > 0.5 * x.width) return this.endLine();
+        this.resetLastChars();
+        this.endRun();
+        return true;
+      }
+      if (Math.abs(advanceX) > x.width) return this.endLine();
+      if (advanceY <= orientation * x.notASpace) this.resetLastChars();
+      if (advanceY <= orientation * x.trackingSpaceMin) {
+        if (this.spaceBefore()) {
+          this.resetLastChars();
+          this.endRun();
+        } else x.height += advanceY;
+      } else if (!this.fakeSpace(advanceY, orientation)) {
+        if (x.pieces === 0) this.resetLastChars();
+        else x.height += advanceY;
+      }
+      if (Math.abs(advanceX) > x.width * VERTICAL_SHIFT) this.endRun();
+      return true;
+    }
+    const advanceX = (posX - lastX) / x.advanceScale;
+    const advanceY = posY - lastY;
+    const orientation = Math.sign(x.width || x.totalWidth);
+    if (advanceX < orientation * x.negativeSpaceMax) {
+      if (Math.abs(advanceY) > 0.5 * x.height) return this.endLine();
+      this.resetLastChars();
+      this.endRun();
+      return true;
+    }
+    const riseDelta = this.rise - x.prevRise;
+    const fontSize = x.fontSize;
+    const advanceYCorrected = riseDelta === 0 ? advanceY : advanceY - (d / fontSize) * riseDelta;
+    if (Math.abs(advanceYCorrected) > x.height) return this.endLine();
+    if (advanceX <= orientation * x.notASpace) this.resetLastChars();
+    if (advanceX <= orientation * x.trackingSpaceMin) {
+      // A space glyph in a gap too narrow for a space parts two items.
+      if (this.spaceBefore()) {
+        this.resetLastChars();
+        this.endRun();
+      } else x.width += advanceX;
+    } else if (!this.fakeSpace(advanceX, orientation)) {
+      if (x.pieces === 0) this.resetLastChars();
+      else x.width += advanceX;
+    }
+    // Off the baseline: the item ends (after the space the gap earned it).
+    if (Math.abs(advanceY) > x.height * VERTICAL_SHIFT) this.endRun();
+    return true;
+  }
+
+  /** A gap in the flow of the text is a space in the item; a wider one ends it (pdf.js's addFakeSpaces). */
+  private fakeSpace(gap: number, orientation: number): boolean {
+    const x = this.x;
+    if (orientation * x.spaceInFlowMin <= gap && gap <= orientation * x.spaceInFlowMax) {
+      if (x.initialized) {
+        this.resetLastChars();
+        x.text += " ";
+        x.pieces++;
+      }
+      return false;
+    }
+    this.endRun();
+    this.resetLastChars();
+    return true;
+  }
+
+  private endLine(): true {
+    this.resetLastChars();
+    this.endRun();
+    return true;
+  }
+
+  /** The character before last was no space and the last one was (pdf.js's shouldAddWhitepsace). */
+  private spaceBefore(): boolean {
+    return this.x.older !== " " && this.x.last === " ";
+  }
+
+  private saveLastChar(char: string): boolean {
+    const x = this.x;
+    const space = x.older !== " " && x.last === " ";
+    x.older = x.last;
+    x.last = char;
+    return space;
+  }
+
+  private resetLastChars(): void {
+    this.x.older = this.x.last = " ";
   }
 }

@@ -1,13 +1,14 @@
 // One walk over a page's operator list gives everything the page model holds:
 // text runs, ruling segments, image boxes. The graphics state (the transform,
-// the fill colour, the text state) is tracked as pdf.js's canvas tracks it:
-// save/restore, transform, form XObjects.
+// the fill colour) is tracked as pdf.js's canvas tracks it: save/restore,
+// transform, form XObjects; the text state as its text extraction does.
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Matrix } from "./pdf.js";
 import { multiply } from "./pdf.js";
 import type { Box, Segment, TextRun } from "./model.js";
 import { isWhite, pathSegments, unitSquare } from "./rulings.js";
-import { copyTextState, newTextState, RunBuilder, type FontInfo, type TextState } from "./glyph-runs.js";
+import { asWritten, printedDecimals } from "./written-numbers.js";
+import { copyMatrix, copyTextState, newTextState, RunBuilder, translate, type FontInfo, type TextState } from "./glyph-runs.js";
 
 export interface PageContent {
   readonly runs: TextRun[];
@@ -52,6 +53,7 @@ const {
 } = OPS;
 
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup]);
+const XOBJECT_IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintImageXObjectRepeat]);
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
@@ -74,10 +76,22 @@ export function readOperators(
   fnArray: readonly number[],
   argsArray: readonly unknown[],
   viewport: Matrix,
-  page: { readonly width: number; readonly height: number },
+  view: readonly number[],
   fontOf: (name: string) => FontInfo | null,
 ): PageContent {
-  const text = new RunBuilder(viewport, page.width, page.height, fontOf);
+  const text = new RunBuilder(viewport, view, fontOf);
+  // Looked for when a matrix first needs it: most pages' text matrices are whole numbers or short decimals.
+  let decimals: number | null = null;
+  let scanned = false;
+  const writtenMatrixOf = (m: ArrayLike<unknown>): Matrix => {
+    const f = matrixOf(m);
+    if (f.every(Number.isInteger)) return f;
+    if (!scanned) {
+      decimals = printedDecimals(fnArray, argsArray);
+      scanned = true;
+    }
+    return [asWritten(f[0], decimals), asWritten(f[1], decimals), asWritten(f[2], decimals), asWritten(f[3], decimals), asWritten(f[4], decimals), asWritten(f[5], decimals)];
+  };
   const segments: Segment[] = [];
   const images: Box[] = [];
   let s: State = { ctm: [1, 0, 0, 1, 0, 0], fillWhite: false, text: newTextState() };
@@ -106,14 +120,14 @@ export function readOperators(
         s.ctm = multiply(s.ctm, matrixOf(args));
         break;
       case paintFormXObjectBegin: {
-        text.endRun();
+        text.beginForm(s.text);
         push();
         const m = args[0] as ArrayLike<number> | null;
-        if (m && m.length === 6) s.ctm = multiply(s.ctm, matrixOf(m));
+        if (m && m.length === 6) s.ctm = multiply(s.ctm, writtenMatrixOf(m));
         break;
       }
       case paintFormXObjectEnd:
-        text.endRun();
+        text.endForm();
         pop();
         break;
       // Marked content (a tagged PDF's spans) bounds runs, as in pdf.js's text extraction.
@@ -151,7 +165,7 @@ export function readOperators(
       }
       case beginText:
         t.matrix = [1, 0, 0, 1, 0, 0];
-        t.x = t.y = t.lineX = t.lineY = 0;
+        t.lineMatrix = [1, 0, 0, 1, 0, 0];
         break;
       case setFont:
         t.font = typeof args[0] === "string" ? args[0] : null;
@@ -159,22 +173,25 @@ export function readOperators(
         break;
       case setTextMatrix: {
         const m = args[0] as ArrayLike<number> | null;
-        if (m && m.length === 6) t.matrix = matrixOf(m);
-        t.x = t.y = t.lineX = t.lineY = 0;
+        if (m && m.length === 6) {
+          t.matrix = writtenMatrixOf(m);
+          t.lineMatrix = copyMatrix(t.matrix);
+        }
+        text.setTextMatrix(t, s.ctm);
         break;
       }
       case setLeadingMoveText:
-        t.lineStep = num(args[1]);
+        t.leading = -num(args[1]);
         moveLine(t, num(args[0]), num(args[1]));
         break;
       case moveText:
         moveLine(t, num(args[0]), num(args[1]));
         break;
       case nextLine:
-        moveLine(t, 0, t.lineStep);
+        moveLine(t, 0, -t.leading);
         break;
       case setLeading:
-        t.lineStep = -num(args[0]);
+        t.leading = num(args[0]);
         break;
       case setCharSpacing:
         t.charSpacing = num(args[0]);
@@ -194,15 +211,17 @@ export function readOperators(
         break;
       }
       default:
-        if (fn !== undefined && IMAGE_OPS.has(fn)) images.push(unitSquare(multiply(viewport, s.ctm)));
+        if (fn === undefined || !IMAGE_OPS.has(fn)) break;
+        images.push(unitSquare(multiply(viewport, s.ctm)));
+        // An image XObject (Do) ends the text item, as in pdf.js's text extraction; an inline one does not.
+        if (XOBJECT_IMAGE_OPS.has(fn)) text.endRun();
     }
   }
   return { runs: text.finish(), segments, images };
 }
 
+/** Td and T*: the line matrix moves, and the text matrix starts there (pdf.js's translateTextLineMatrix). */
 function moveLine(t: TextState, x: number, y: number): void {
-  t.lineX += x;
-  t.lineY += y;
-  t.x = t.lineX;
-  t.y = t.lineY;
+  translate(t.lineMatrix, x, y);
+  t.matrix = copyMatrix(t.lineMatrix);
 }

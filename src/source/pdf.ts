@@ -89,7 +89,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
     const vt = viewport.transform as Matrix;
     const ops = await page.getOperatorList().catch(damaged);
     const fonts = await fontsOf(page, fontNames(ops.fnArray, ops.argsArray));
-    const { runs, segments, images } = readOperators(ops.fnArray, ops.argsArray, vt, viewport, (name) => fonts.get(name) ?? null);
+    const { runs, segments, images } = readOperators(ops.fnArray, ops.argsArray, vt, page.view, (name) => fonts.get(name) ?? null);
     return {
       number: pageNumber,
       width: viewport.width,
@@ -137,7 +137,6 @@ async function fontsOf(page: PDFPageProxy, names: Iterable<string>): Promise<Map
       name: typeof font.name === "string" ? font.name : name,
       fontMatrix: Array.isArray(matrix) || ArrayBuffer.isView(matrix) ? Array.from(matrix as ArrayLike<number>) : [0.001, 0, 0, 0.001, 0, 0],
       vertical: font.vertical === true,
-      defaultVMetrics: Array.isArray(font.defaultVMetrics) ? (font.defaultVMetrics as number[]) : null,
     });
   }
   return out;
