@@ -17,6 +17,20 @@ export interface Caption {
   readonly department: string | null;
 }
 
+/** A continuation's mark round its title or number: "…决算表（续）", "（续表）", "续表 …", "表3（续）". */
+const CONTINUED_MARK = /[（(]\s*续(表|上表|前表)?\s*[)）]$|(?<=表)\s*续表?$|^续(表|上表)?[:：\s]*(?=\S)/;
+
+/** A caption line with its 续 mark taken off. */
+export const withoutContinuedMark = (text: string): string => text.replace(CONTINUED_MARK, "");
+
+/**
+ * Which table a title names, to tell a continuation under a repeated title:
+ * a standard table's id, an extra table's cleaned title.
+ */
+export function tableIdentity(id: StandardTableId | null, title: string | null): string | null {
+  return id ?? (title === null ? null : cleanTitle(withoutContinuedMark(title)));
+}
+
 /** "公开01表", "表一": a table number without a title. */
 const NUMBER_ONLY = /^(公开)?\d+表$|^表[一二三四五六七八九十\d]+$|^[（(]?表[一二三四五六七八九十\d]+[)）]?$/;
 const UNIT_LINE = /(?:金额)?单位[:：]\s*(万元|元|亿元)/;
@@ -39,8 +53,9 @@ export function readCaption(lines: readonly TextLine[], grid: Grid, ceiling: num
     const name = d ? compact(d[1]!) : "";
     if (d && !department && name !== "" && !/单位[:：]|^(万元|元|亿元)$/.test(name)) department = d[1]!.trim();
   }
-  // A title may wrap onto two lines: every line alone first, then adjacent pairs.
-  const titled = above.map((l) => compact(l.text)).filter((t) => !UNIT_LINE.test(t) && !DEPARTMENT_LINE.test(t));
+  // A title may wrap onto two lines: every line alone first, then adjacent pairs (the upper one first).
+  // A 续 mark is read off it.
+  const titled = above.map((l) => withoutContinuedMark(compact(l.text))).filter((t) => !UNIT_LINE.test(t) && !DEPARTMENT_LINE.test(t));
   const candidates = [...titled, ...titled.slice(1).map((t, i) => t + titled[i]!)];
   for (const c of candidates) {
     const found = standardTableOf(cleanTitle(c));
@@ -51,9 +66,7 @@ export function readCaption(lines: readonly TextLine[], grid: Grid, ceiling: num
     }
   }
   if (!id) {
-    const t = above
-      .map((l) => compact(l.text))
-      .find((c) => ANY_TABLE_TITLE.test(c) && !NUMBER_ONLY.test(c) && !UNIT_LINE.test(c) && !PART_HEADING.test(c) && !/^注/.test(c));
+    const t = titled.find((c) => ANY_TABLE_TITLE.test(c) && !NUMBER_ONLY.test(c) && !UNIT_LINE.test(c) && !PART_HEADING.test(c) && !/^注/.test(c));
     if (t) {
       title = t;
       extra = true;

@@ -1,23 +1,26 @@
 // Pages -> the report: grids become table instances (a title starts one, a
-// grid with no title continues the one before it), instances become keyed
-// canonical tables, and the document's metadata is read from its own words.
+// grid with no title, or under the same title repeated on the next page,
+// continues the one before it), instances become keyed canonical tables, and
+// the document's metadata is read from its own words.
 import type { StandardTableId, Table } from "../../schemas/canonical.js";
 import type { PageModel } from "../source/model.js";
 import type { Extraction } from "../extract/types.js";
 import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import { layoutPage, type PageLayout } from "../layout/page.js";
-import { readCaption, readEmptyStatement } from "./captions.js";
+import { readCaption, readEmptyStatement, tableIdentity, type Caption } from "./captions.js";
 import { continuationStart, headerTexts, readBodyRows, readColumns, type GridColumns, type RawRow } from "./grid-table.js";
 import { keyRows, type Unit } from "./keys.js";
 import { mostCommon, readKind, readUnit, readYear, type PageText } from "./metadata.js";
 import { fullestSpelling } from "./unit-spelling.js";
-import { unruledTables } from "./unruled.js";
+import { unruledTables, type OpenTable } from "./unruled.js";
+import { compact } from "./text.js";
 
 interface Instance {
   id: StandardTableId | null;
   title: string | null;
   unit: Unit | null;
+  department: string | null;
   pages: number[];
   columns: GridColumns;
   header: Set<string>;
@@ -46,7 +49,7 @@ interface PageTables {
 }
 
 /** Ruled grids and unruled tables of a page, top to bottom, and the text left around them. */
-function pageTables(layout: PageLayout, continuing: readonly number[] | null): PageTables {
+function pageTables(layout: PageLayout, continuing: OpenTable | null): PageTables {
   const unruled = unruledTables(layout, continuing);
   const used = new Set(unruled.flatMap((u) => [...u.used]));
   const grids = [
@@ -56,16 +59,43 @@ function pageTables(layout: PageLayout, continuing: readonly number[] | null): P
   return { grids, lines: layout.lines.filter((l) => !used.has(l)) };
 }
 
+const lastPage = (inst: Instance): number => inst.pages[inst.pages.length - 1]!;
+
+/** The labels (code and name of each group) of a table's first body line. */
+function firstLabels(rows: readonly RawRow[], columns: GridColumns): string {
+  const groups = new Set(columns.columns.map((c) => c.group)).size;
+  return rows
+    .slice(0, groups)
+    .map((r) => `${r.code ?? ""}${r.name ?? ""}`)
+    .join("|");
+}
+
+/**
+ * A grid under a title goes on with the open table when the title repeats on
+ * the next page (Word and spreadsheet print titles): the same table, over columns
+ * that line up, for the same unit and department, not starting over with the
+ * table's own first line (a copy of the table printed again).
+ */
+function continuesUnder(last: Instance, caption: Caption, grid: Grid, page: number): boolean {
+  if (page !== lastPage(last) + 1 || tableIdentity(caption.id, caption.title) !== tableIdentity(last.id, last.title)) return false;
+  if (caption.unit && last.unit && caption.unit !== last.unit) return false;
+  if (caption.department && last.department && compact(caption.department) !== compact(last.department)) return false;
+  const rows = readBodyRows(grid, last.columns, continuationStart(grid, last.header));
+  const first = firstLabels(rows, last.columns);
+  return first.replace(/\|/g, "") === "" || first !== firstLabels(last.raw, last.columns);
+}
+
 function gridsToInstances(layouts: readonly PageLayout[], departments: string[], narrative: PageText[]): Instance[] {
   const instances: Instance[] = [];
   for (const layout of layouts) {
-    let ceiling = 0;
     const last0 = instances[instances.length - 1];
     // A table that declared itself empty (本单位本年度无…) ends on its page.
-    const open = last0?.unruled && !last0.emptyStatement && last0.pages[last0.pages.length - 1] === layout.page - 1 ? last0.xs : null;
+    const open =
+      last0?.unruled && !last0.emptyStatement && lastPage(last0) === layout.page - 1 ? { xs: last0.xs, identity: tableIdentity(last0.id, last0.title) } : null;
     const page = pageTables(layout, open);
     narrative.push({ page: layout.page, text: page.lines.map((l) => l.text).join("\n") });
     const grids = page.grids.map((g) => g.grid);
+    let ceiling = 0;
     page.grids.forEach(({ grid, unruled }, gi) => {
       const caption = readCaption(page.lines, grid, ceiling);
       ceiling = grid.y1;
@@ -73,13 +103,20 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
       const floor = grids[gi + 1]?.y0 ?? layout.height;
       const statement = readEmptyStatement(page.lines, grid, floor);
       const last = instances[instances.length - 1];
-      const lastPage = last?.pages[last.pages.length - 1] ?? -99;
-      if (caption.id || caption.extra) {
+      const follows = last !== undefined && layout.page - lastPage(last) <= 1 && sameColumns(last.xs, grid.xs);
+      const titled = caption.id !== null || caption.extra;
+      if (follows && (!titled || continuesUnder(last, caption, grid, layout.page))) {
+        // A continuation: repeated header rows (if any) are skipped, the first page's columns apply.
+        last.raw.push(...readBodyRows(grid, last.columns, continuationStart(grid, last.header)));
+        if (!last.pages.includes(layout.page)) last.pages.push(layout.page);
+        last.emptyStatement ??= statement;
+      } else if (titled) {
         const columns = readColumns(grid);
         instances.push({
           id: caption.id,
           title: caption.title,
           unit: caption.unit,
+          department: caption.department,
           pages: [layout.page],
           columns,
           header: headerTexts(grid, columns.bodyStart),
@@ -88,12 +125,6 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
           raw: readBodyRows(grid, columns),
           emptyStatement: statement,
         });
-      } else if (last && layout.page - lastPage <= 1 && sameColumns(last.xs, grid.xs)) {
-        // A continuation: repeated header rows (if any) are skipped, the first page's columns apply.
-        const start = continuationStart(grid, last.header);
-        last.raw.push(...readBodyRows(grid, last.columns, start));
-        if (!last.pages.includes(layout.page)) last.pages.push(layout.page);
-        last.emptyStatement ??= statement;
       }
     });
   }
