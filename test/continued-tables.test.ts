@@ -112,6 +112,15 @@ describe("a table continued under its repeated title", () => {
     expect(tables.map((t) => t.id)).toEqual(["T3", "X1"]);
   });
 
+  it("the same title over the same columns with headings of its own is a second table (forms printed one per item)", async () => {
+    const tables = await read([
+      { above: [TITLE, DEPARTMENT], header: [HEADER], rows: body1 },
+      { above: [TITLE, DEPARTMENT], header: [["功能分类编码", "功能分类名称", "合计", "人员支出", "公用支出"]], rows: rest.map(row) },
+    ]);
+    expect(tables.map((t) => t.id)).toEqual(["T3", "X1"]);
+    expect(tables[0]!.pages).toEqual([1]);
+  });
+
   it("a copy of a table that starts over (its first rows again) is a second table, kept as an extra", async () => {
     const tables = await read([
       { above: [TITLE, DEPARTMENT], header: [HEADER], rows: body1 },

@@ -9,7 +9,7 @@ import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import { layoutPage, type PageLayout } from "../layout/page.js";
 import { readCaption, readEmptyStatement, tableIdentity, type Caption } from "./captions.js";
-import { continuationStart, headerTexts, readBodyRows, readColumns, type GridColumns, type RawRow } from "./grid-table.js";
+import { continuationStart, findBodyStart, headerTexts, readBodyRows, readColumns, type GridColumns, type RawRow } from "./grid-table.js";
 import { keyRows, type Unit } from "./keys.js";
 import { mostCommon, readKind, readUnit, readYear, type PageText } from "./metadata.js";
 import { fullestSpelling } from "./unit-spelling.js";
@@ -73,14 +73,18 @@ function firstLabels(rows: readonly RawRow[], columns: GridColumns): string {
 /**
  * A grid under a title goes on with the open table when the title repeats on
  * the next page (Word and spreadsheet print titles): the same table, over columns
- * that line up, for the same unit and department, not starting over with the
- * table's own first line (a copy of the table printed again).
+ * that line up, for the same unit and department, with no headings but the open
+ * table's own (forms printed one per item under one title, a 绩效目标表 per
+ * project, each head their own), not starting over with the table's own first
+ * line (a copy of the table printed again).
  */
 function continuesUnder(last: Instance, caption: Caption, grid: Grid, page: number): boolean {
   if (page !== lastPage(last) + 1 || tableIdentity(caption.id, caption.title) !== tableIdentity(last.id, last.title)) return false;
   if (caption.unit && last.unit && caption.unit !== last.unit) return false;
   if (caption.department && last.department && compact(caption.department) !== compact(last.department)) return false;
-  const rows = readBodyRows(grid, last.columns, continuationStart(grid, last.header));
+  const start = continuationStart(grid, last.header);
+  if (start < findBodyStart(grid)) return false;
+  const rows = readBodyRows(grid, last.columns, start);
   const first = firstLabels(rows, last.columns);
   return first.replace(/\|/g, "") === "" || first !== firstLabels(last.raw, last.columns);
 }
