@@ -15,6 +15,7 @@ import { mostCommon, readKind, readUnit, readYear, type PageText } from "./metad
 import { fullestSpelling } from "./unit-spelling.js";
 import { unruledTables, type OpenTable } from "./unruled.js";
 import { compact } from "./text.js";
+import { emptyStatementIn } from "./rules/empty.js";
 
 interface Instance {
   id: StandardTableId | null;
@@ -61,6 +62,17 @@ function pageTables(layout: PageLayout, continuing: OpenTable | null): PageTable
 
 const lastPage = (inst: Instance): number => inst.pages[inst.pages.length - 1]!;
 
+/** Body rows of a grid, the table's empty statement written across one of them (no figure beside it) taken out. */
+function bodyRows(rows: readonly RawRow[]): { rows: RawRow[]; statement: string | null } {
+  let statement: string | null = null;
+  const kept = rows.filter((r) => {
+    const said = r.name && !r.code && r.amounts.every((a) => a.text === "") ? emptyStatementIn(compact(r.name)) : null;
+    statement ??= said;
+    return said === null;
+  });
+  return { rows: kept, statement };
+}
+
 /** The labels (code and name of each group) of a table's first body line. */
 function firstLabels(rows: readonly RawRow[], columns: GridColumns): string {
   const groups = new Set(columns.columns.map((c) => c.group)).size;
@@ -100,22 +112,34 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
     narrative.push({ page: layout.page, text: page.lines.map((l) => l.text).join("\n") });
     const grids = page.grids.map((g) => g.grid);
     let ceiling = 0;
-    page.grids.forEach(({ grid, unruled }, gi) => {
+    const captions = grids.map((grid) => {
       const caption = readCaption(page.lines, grid, ceiling);
       ceiling = grid.y1;
+      return caption;
+    });
+    // A table that ended the page before may say it is empty at the top of this one.
+    if (last0 && !last0.emptyStatement && lastPage(last0) === layout.page - 1) {
+      last0.emptyStatement = readEmptyStatement(page.lines, 0, Math.min(grids[0]?.y0 ?? layout.height, captions[0]?.top ?? Infinity), true);
+    }
+    page.grids.forEach(({ grid, unruled }, gi) => {
+      const caption = captions[gi]!;
       if (caption.department) departments.push(caption.department);
-      const floor = grids[gi + 1]?.y0 ?? layout.height;
-      const statement = readEmptyStatement(page.lines, grid, floor);
+      // What stands under the grid, down to the next table's caption, may say the table is empty;
+      // so may a line between its own caption and the grid.
+      const floor = Math.min(grids[gi + 1]?.y0 ?? layout.height, captions[gi + 1]?.top ?? Infinity);
+      const statement = readEmptyStatement(page.lines, grid.y1, floor) ?? (caption.bottom === null ? null : readEmptyStatement(page.lines, caption.bottom + 2, grid.y0));
       const last = instances[instances.length - 1];
       const follows = last !== undefined && layout.page - lastPage(last) <= 1 && sameColumns(last.xs, grid.xs);
       const titled = caption.id !== null || caption.extra;
       if (follows && (!titled || continuesUnder(last, caption, grid, layout.page))) {
         // A continuation: repeated header rows (if any) are skipped, the first page's columns apply.
-        last.raw.push(...readBodyRows(grid, last.columns, continuationStart(grid, last.header)));
+        const body = bodyRows(readBodyRows(grid, last.columns, continuationStart(grid, last.header)));
+        last.raw.push(...body.rows);
         if (!last.pages.includes(layout.page)) last.pages.push(layout.page);
-        last.emptyStatement ??= statement;
+        last.emptyStatement ??= body.statement ?? statement;
       } else if (titled) {
         const columns = readColumns(grid);
+        const body = bodyRows(readBodyRows(grid, columns));
         instances.push({
           id: caption.id,
           title: caption.title,
@@ -126,8 +150,8 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
           header: headerTexts(grid, columns.bodyStart),
           xs: grid.xs,
           unruled,
-          raw: readBodyRows(grid, columns),
-          emptyStatement: statement,
+          raw: body.rows,
+          emptyStatement: body.statement ?? statement,
         });
       }
     });
@@ -138,7 +162,8 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
 function instanceToTable(inst: Instance, extraIndex: number, docUnit: Unit): Table {
   const unit = inst.unit ?? docUnit;
   const keyed = keyRows(inst.id, inst.raw, inst.columns.columns, unit);
-  const hasFigure = keyed.cells.some((c) => c.value !== null);
+  // Zeros ("0.00", "-") under an empty-table statement are no figures: the table is empty all the same.
+  const hasFigure = keyed.cells.some((c) => c.value !== null && c.value !== 0);
   const table: Table = {
     id: inst.id ?? `X${extraIndex}`,
     kind: inst.id ? "standard" : "extra",

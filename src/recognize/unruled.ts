@@ -8,11 +8,12 @@ import type { TextLine } from "../layout/lines.js";
 import type { PageLayout } from "../layout/page.js";
 import { isBodyRow } from "./grid-table.js";
 import { tableIdentity, withoutContinuedMark } from "./captions.js";
+import { saysEmpty } from "./rules/empty.js";
 import { looksLikeAmount } from "./amount.js";
 import { ANY_TABLE_TITLE, PART_HEADING, TOC_ENTRY, cleanTitle, standardTableOf } from "./rules/tables.js";
 import { compact } from "./text.js";
 
-/** Lines that end a table's band: notes, statements, page numbers. */
+/** Lines that end a table's band: notes, statements (and those of rules/empty.ts), page numbers. */
 const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(无|没有)|^第\s*\d+\s*页/;
 /** A page number alone on its line ("- 8 -", "8"); a row with only its 行次 ("7 … 39") is no page number. */
 const PAGE_NUMBER = /^[-—－]?\s*\d{1,3}\s*[-—－]?$/;
@@ -27,6 +28,7 @@ const TITLE_REACH = 80;
 const LISTED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const isTitle = (t: string): boolean =>
   !TOC_ENTRY.test(t) &&
+  !saysEmpty(t) &&
   !LISTED.test(t) && (standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t) && !PART_HEADING.test(t)));
 
 /** An unruled table left open on the page before: its columns, and which table its title names. */
@@ -54,7 +56,7 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
     const pageNumber = PAGE_NUMBER.test(t) && (/[-—－]/.test(t) || (lineWords(lines[i]!).length === 1 && !closeBelow));
     // Another table's title ends the band, even right away: the first was then a list entry (目录);
     // so does a part's heading (第三部分 … 情况说明 after the last table's entry in a 目录).
-    if (BAND_END.test(t) || pageNumber || PART_HEADING.test(t) || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
+    if (BAND_END.test(t) || saysEmpty(t) || pageNumber || PART_HEADING.test(t) || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
     out.push(lines[i]!);
   }
   return out;
