@@ -7,6 +7,7 @@ import { compact, printedName, stripNumbering } from "./text.js";
 import { T1_EXPENSE_LINES, T1_INCOME_LINES, T4_EXPENSE_LINES, T4_INCOME_LINES, TOTAL_LINE, matchLine } from "./rules/lines.js";
 import { functionClassCode } from "./rules/function-classes.js";
 import { t7Item } from "./rules/columns.js";
+import { saysEmpty } from "./rules/empty.js";
 
 export type Role = "code" | "name" | "line" | "amount";
 
@@ -105,13 +106,19 @@ export function isBodyRow(texts: readonly string[]): boolean {
   return filled.length > 0 && (filled.every(isLabel) || lone || numbered);
 }
 
+/** A row that only says the table is empty (本单位本年度无…, written across the table): no heading. */
+const isStatementRow = (texts: readonly string[]): boolean => {
+  const filled = texts.filter((t) => t !== "");
+  return filled.length === 1 && saysEmpty(filled[0]!);
+};
+
 /** Index of the first body row; for a grid with no figures, the row after the last header text. */
 export function findBodyStart(grid: Grid): number {
   const nr = grid.ys.length - 1;
   let lastText = -1;
   for (let r = 0; r < nr; r++) {
     const texts = rowCells(grid, r).map((c) => compact(c.text));
-    if (isBodyRow(texts)) return r;
+    if (isBodyRow(texts) || isStatementRow(texts)) return r;
     if (texts.some((t) => t !== "")) lastText = r;
   }
   return lastText + 1;

@@ -7,11 +7,13 @@ import type { Grid } from "../layout/grid.js";
 import type { TextLine } from "../layout/lines.js";
 import type { PageLayout } from "../layout/page.js";
 import { isBodyRow } from "./grid-table.js";
+import { tableIdentity, withoutContinuedMark } from "./captions.js";
+import { saysEmpty } from "./rules/empty.js";
 import { looksLikeAmount } from "./amount.js";
 import { ANY_TABLE_TITLE, PART_HEADING, TOC_ENTRY, cleanTitle, standardTableOf } from "./rules/tables.js";
 import { compact } from "./text.js";
 
-/** Lines that end a table's band: notes, statements, page numbers. */
+/** Lines that end a table's band: notes, statements (and those of rules/empty.ts), page numbers. */
 const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(无|没有)|^第\s*\d+\s*页/;
 /** A page number alone on its line ("- 8 -", "8"); a row with only its 行次 ("7 … 39") is no page number. */
 const PAGE_NUMBER = /^[-—－]?\s*\d{1,3}\s*[-—－]?$/;
@@ -26,7 +28,14 @@ const TITLE_REACH = 80;
 const LISTED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const isTitle = (t: string): boolean =>
   !TOC_ENTRY.test(t) &&
+  !saysEmpty(t) &&
   !LISTED.test(t) && (standardTableOf(cleanTitle(t)) !== null || (ANY_TABLE_TITLE.test(t) && !CAPTION.test(t) && !PART_HEADING.test(t)));
+
+/** An unruled table left open on the page before: its columns, and which table its title names. */
+export interface OpenTable {
+  readonly xs: readonly number[];
+  readonly identity: string | null;
+}
 
 export interface UnruledTable {
   readonly grid: Grid;
@@ -47,7 +56,7 @@ function band(lines: readonly TextLine[], start: number): TextLine[] {
     const pageNumber = PAGE_NUMBER.test(t) && (/[-—－]/.test(t) || (lineWords(lines[i]!).length === 1 && !closeBelow));
     // Another table's title ends the band, even right away: the first was then a list entry (目录);
     // so does a part's heading (第三部分 … 情况说明 after the last table's entry in a 目录).
-    if (BAND_END.test(t) || pageNumber || PART_HEADING.test(t) || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
+    if (BAND_END.test(t) || saysEmpty(t) || pageNumber || PART_HEADING.test(t) || (isTitle(t) && standardTableOf(cleanTitle(t)) !== null)) break;
     out.push(lines[i]!);
   }
   return out;
@@ -75,25 +84,38 @@ function build(page: number, lines: TextLine[], xs?: readonly number[]): Unruled
 }
 
 /**
- * The unruled tables on a page. `continuing` gives the column boundaries of an
- * unruled table left open on the page before, if any.
+ * The lines of a band that go on with a table of columns `xs`: any repeated
+ * heading on top (it may reach across columns), then the rows that keep to the
+ * columns (narrative after the tables runs across them). Prose above the first
+ * row (a sentence, not a heading) makes the page narrative: none.
  */
-export function unruledTables(layout: PageLayout, continuing: readonly number[] | null): UnruledTable[] {
+function continuationRows(all: readonly TextLine[], xs: readonly number[]): TextLine[] {
+  const firstRow = all.findIndex((l) => fitsColumns(l, xs) && isBodyRow(lineWords(l).map((w) => compact(w.text))));
+  const end = all.findIndex((l, i) => i > firstRow && !fitsColumns(l, xs) && !isTotalsLine(l));
+  const prose = all.slice(0, Math.max(firstRow, 0)).some((l) => /[。，；]/.test(l.text));
+  return firstRow < 0 || prose ? [] : all.slice(0, end < 0 ? all.length : end);
+}
+
+/** Which table a title line names (its 续 mark read off). */
+function identityOf(text: string): string | null {
+  const bare = withoutContinuedMark(text);
+  return tableIdentity(standardTableOf(cleanTitle(bare)), bare);
+}
+
+/**
+ * The unruled tables on a page. `continuing` is the unruled table left open on
+ * the page before, if any: a page with neither title nor grid goes on with it,
+ * and so does one whose first table is under the same title repeated, where its
+ * rows keep to the open table's columns.
+ */
+export function unruledTables(layout: PageLayout, continuing: OpenTable | null): UnruledTable[] {
   const lines = layout.lines;
   const out: UnruledTable[] = [];
   const ruledBelow = (y: number): boolean => layout.grids.some((g) => g.y0 >= y - 2 && g.y0 - y <= TITLE_REACH + 80);
   let i = 0;
   if (continuing && layout.grids.length === 0 && !lines.some((l) => isTitle(compact(l.text)))) {
-    // Only rows that keep to the table's columns continue it: narrative after the
-    // tables runs across them.
-    // A repeated heading on top may reach across columns; the rows below it may not.
-    const all = band(lines, 0);
-    const firstRow = all.findIndex((l) => fitsColumns(l, continuing) && isBodyRow(lineWords(l).map((w) => compact(w.text))));
-    const end = all.findIndex((l, i) => i > firstRow && !fitsColumns(l, continuing) && !isTotalsLine(l));
-    // Prose above the first row (a sentence, not a repeated heading) makes the page narrative.
-    const prose = all.slice(0, Math.max(firstRow, 0)).some((l) => /[。，；]/.test(l.text));
-    const rows = firstRow < 0 || prose ? [] : all.slice(0, end < 0 ? all.length : end);
-    const t = rows.length > 0 ? build(layout.page, rows, continuing) : null;
+    const rows = continuationRows(band(lines, 0), continuing.xs);
+    const t = rows.length > 0 ? build(layout.page, rows, continuing.xs) : null;
     if (t) out.push(t);
     return out;
   }
@@ -110,7 +132,9 @@ export function unruledTables(layout: PageLayout, continuing: readonly number[] 
       continue;
     }
     const rows = band(lines, start);
-    const t = rows.length >= 2 ? build(layout.page, rows) : null;
+    // The open table's title repeated over the page's first table: its rows are read in the open table's columns.
+    const repeated = continuing && out.length === 0 && identityOf(text) === continuing.identity ? continuationRows(rows, continuing.xs) : [];
+    const t = repeated.length > 0 ? build(layout.page, repeated, continuing!.xs) : rows.length >= 2 ? build(layout.page, rows) : null;
     if (t) out.push(t);
     i = start + Math.max(rows.length, 1);
   }
