@@ -89,6 +89,8 @@ interface Run {
   ex: number;
   ey: number;
   spaceSeen: boolean;
+  /** Display x where each UTF-16 unit of text starts (TextRun.charX without its end). */
+  xs: number[];
 }
 
 /** Collects the glyphs of a page into runs, in display space. */
@@ -170,8 +172,12 @@ export class RunBuilder {
       // A space glyph drawn in a gap too narrow for a space parts two runs instead.
       const spaceSplit = run.spaceSeen && along > NOT_A_SPACE && along <= TRACKING_SPACE;
       if (across <= BASELINE_SHIFT && along >= NEGATIVE_SPACE_MAX && along <= SPACE_IN_FLOW_MAX && !spaceSplit) {
-        if (along > TRACKING_SPACE) run.text += " ";
+        if (along > TRACKING_SPACE) {
+          run.text += " ";
+          run.xs.push(run.ex);
+        }
         run.text += text;
+        pushStarts(run.xs, text, sx, ex);
         run.spaceSeen = false;
         if (!diacritic) {
           run.ex = ex;
@@ -181,7 +187,9 @@ export class RunBuilder {
       }
     }
     this.endRun();
-    this.run = { text, font, size, ux, uy, ox: sx, oy: sy, ex: diacritic ? sx : ex, ey: diacritic ? sy : ey, spaceSeen: false };
+    const xs: number[] = [];
+    pushStarts(xs, text, sx, ex);
+    this.run = { text, font, size, ux, uy, ox: sx, oy: sy, ex: diacritic ? sx : ex, ey: diacritic ? sy : ey, spaceSeen: false, xs };
   }
 
   /** Ends the run being built: the next glyph starts a new one. */
@@ -193,6 +201,12 @@ export class RunBuilder {
     // radicals and compatibility ideographs as the unified ideographs they stand for.
     const text = normalizeText(normalizeUnicode(run.text)).replace(/\s+/g, " ");
     if (text.trim() === "") return;
+    // Where the characters lie, for left-to-right text whose normalizing kept one unit per unit drawn.
+    let charX: number[] | undefined;
+    if (run.ux > 0.999 && text.length === run.text.length) {
+      charX = run.xs;
+      charX.push(run.ex);
+    }
     const { size } = run;
     if (Math.abs(run.uy) > Math.abs(run.ux)) {
       this.runs.push({
@@ -203,6 +217,7 @@ export class RunBuilder {
         y1: Math.max(run.oy, run.ey),
         size,
         vertical: true,
+        charX: undefined,
       });
     } else {
       this.runs.push({
@@ -214,6 +229,7 @@ export class RunBuilder {
         y1: run.oy + size * 0.12,
         size,
         vertical: false,
+        charX,
       });
     }
   }
@@ -223,4 +239,11 @@ export class RunBuilder {
     this.endRun();
     return this.runs;
   }
+}
+
+/** The start of each UTF-16 unit of a glyph's text, the glyph's advance shared among them. */
+function pushStarts(xs: number[], text: string, sx: number, ex: number): void {
+  const n = text.length;
+  if (n === 1) xs.push(sx);
+  else for (let i = 0; i < n; i++) xs.push(sx + ((ex - sx) * i) / n);
 }
