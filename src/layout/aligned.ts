@@ -6,6 +6,7 @@
 import type { TextRun } from "../source/model.js";
 import type { Grid, GridCell } from "./grid.js";
 import { runsToLines, type TextLine } from "./lines.js";
+import { charStart, isBlank, sliceRun } from "./run-chars.js";
 import { fitToMarkers, fitToNumbers, isColumnMarker, isColumnNumbers, repeatedLeafLine } from "./column-numbers.js";
 
 /** A word has the shape of a line: text, box, size and the runs it is made of. */
@@ -72,22 +73,29 @@ function joinGlued(words: Word[], glued: (code: Word, name: Word) => boolean): W
   return out;
 }
 
-/** pdf.js may hand over two cells' text as one item with a space between ("类 款"): cut it there. */
+/**
+ * pdf.js may hand over two cells' text as one item with a space between ("类 款"):
+ * cut it there, where the space is as wide as a gap between words. A narrower one
+ * stays in the word's text ("201 一般公共服务支出").
+ */
 function splitAtSpaces(run: TextRun): TextRun[] {
   if (!/\S\s+\S/.test(run.text)) return [run];
-  const chars = [...run.text];
-  const step = (run.x1 - run.x0) / chars.length;
   const out: TextRun[] = [];
-  let start = -1;
-  chars.forEach((ch, i) => {
-    const space = /\s/.test(ch);
-    if (!space && start < 0) start = i;
-    if ((space || i === chars.length - 1) && start >= 0) {
-      const end = space ? i : i + 1;
-      out.push({ ...run, text: chars.slice(start, end).join(""), x0: run.x0 + step * start, x1: run.x0 + step * end });
-      start = -1;
+  const { text } = run;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isBlank(text, i)) continue;
+    let j = i + 1;
+    while (j < text.length && isBlank(text, j)) j++;
+    if (charStart(run, j) - charStart(run, i) > run.size * WORD_GAP) {
+      const word = sliceRun(run, start, i);
+      if (word) out.push(word);
+      start = j;
     }
-  });
+    i = j - 1;
+  }
+  const last = sliceRun(run, start, text.length);
+  if (last) out.push(last);
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { TextRun } from "../source/model.js";
 import type { Edge } from "./edges.js";
 import { clusterPositions, overlap } from "./geometry.js";
 import { joinLines, runsToLines, type TextLine } from "./lines.js";
+import { charStart, sliceRun } from "./run-chars.js";
 
 export interface GridCell {
   /** Elementary row/column span, end exclusive. */
@@ -127,7 +128,7 @@ function indexIn(bounds: readonly number[], v: number): number {
 
 /**
  * Places runs into the grid's cells. A run that crosses a ruled boundary (one
- * text item covering two cells) is split by glyph position. Returns the runs
+ * text item covering two cells) is split where its glyphs lie. Returns the runs
  * that fall outside the grid.
  */
 export function placeRuns(grid: Grid, runs: readonly TextRun[]): TextRun[] {
@@ -145,12 +146,11 @@ export function placeRuns(grid: Grid, runs: readonly TextRun[]): TextRun[] {
       outside.push(run);
       continue;
     }
-    for (const piece of splitAcrossColumns(grid, r, run)) {
-      const c = indexIn(grid.xs, (piece.x0 + piece.x1) / 2);
-      if (c < 0) continue;
-      const idx = grid.cellAt[r]![c]!;
-      inCell.set(idx, [...(inCell.get(idx) ?? []), piece]);
-    }
+    splitAcrossColumns(grid, r, run, (idx, piece) => {
+      const list = inCell.get(idx);
+      if (list) list.push(piece);
+      else inCell.set(idx, [piece]);
+    });
   }
   for (const [idx, cellRuns] of inCell) {
     const cell = grid.cells[idx]!;
@@ -160,26 +160,81 @@ export function placeRuns(grid: Grid, runs: readonly TextRun[]): TextRun[] {
   return outside;
 }
 
-function splitAcrossColumns(grid: Grid, r: number, run: TextRun): TextRun[] {
-  const chars = [...run.text];
-  if (chars.length < 2) return [run];
-  const step = (run.x1 - run.x0) / chars.length;
+/** Characters of a figure ("8,350.14", "-12.5", "12%"): digits , . - %. */
+const isFigureChar = (code: number): boolean => (code >= 48 && code <= 57) || code === 44 || code === 46 || code === 45 || code === 37;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * A run crossing a ruled boundary, in the cells its characters lie in (by each
+ * character's centre). Spreadsheet exports draw a right-aligned figure flush
+ * against the ruling or over it, and a label may start right after the line:
+ * the label keeps its text, and a figure goes whole to the cell holding most of
+ * its characters. A figure cut in halves is left cut: that is two figures whose
+ * glyphs the producer drew as one (advance widths wider than the glyphs).
+ */
+function splitAcrossColumns(grid: Grid, r: number, run: TextRun, put: (cell: number, piece: TextRun) => void): void {
+  const row = grid.cellAt[r]!;
   const cellOf = (x: number): number => {
     const c = indexIn(grid.xs, x);
-    return c < 0 ? -1 : grid.cellAt[r]![c]!;
+    return c < 0 ? -1 : row[c]!;
   };
-  const owners = chars.map((_, i) => cellOf(run.x0 + step * (i + 0.5)));
-  if (owners.every((o) => o === owners[0])) return [run];
-  const pieces: TextRun[] = [];
+  const n = run.text.length;
+  if (n < 2) {
+    const cell = cellOf((run.x0 + run.x1) / 2);
+    if (cell >= 0) put(cell, run);
+    return;
+  }
+  const centre = (i: number): number => (charStart(run, i) + charStart(run, i + 1)) / 2;
+  // Most runs lie in one cell: every column between the first and last character's is that cell.
+  const first = indexIn(grid.xs, centre(0));
+  const last = indexIn(grid.xs, centre(n - 1));
+  if (first >= 0 && last >= first) {
+    let one = true;
+    for (let c = first + 1; c <= last && one; c++) one = row[c] === row[first];
+    if (one) {
+      put(row[first]!, run);
+      return;
+    }
+  }
+  const owners = new Int32Array(n);
+  for (let i = 0; i < n; i++) owners[i] = cellOf(centre(i));
+  const { text } = run;
+  for (let i = 0; i < n; ) {
+    if (!isFigureChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let digits = false;
+    for (; j < n && isFigureChar(text.charCodeAt(j)); j++) digits ||= isDigit(text.charCodeAt(j));
+    if (digits && owners[i] !== owners[j - 1]) {
+      const most = majority(owners, i, j);
+      if (most !== null) owners.fill(most, i, j);
+    }
+    i = j;
+  }
   let start = 0;
-  for (let i = 1; i <= chars.length; i++) {
-    if (i === chars.length || owners[i] !== owners[start]) {
-      const text = chars.slice(start, i).join("");
-      if (text.trim() !== "") pieces.push({ ...run, text: text.trim(), x0: run.x0 + step * start, x1: run.x0 + step * i });
+  for (let i = 1; i <= n; i++) {
+    if (i === n || owners[i] !== owners[start]) {
+      const piece = owners[start]! >= 0 ? sliceRun(run, start, i) : null;
+      if (piece) put(owners[start]!, piece);
       start = i;
     }
   }
-  return pieces;
+}
+
+/** The value more than half of owners[from, to) hold, or null. */
+function majority(owners: Int32Array, from: number, to: number): number | null {
+  // Boyer–Moore vote, then a count to confirm.
+  let candidate = owners[from]!;
+  let votes = 0;
+  for (let i = from; i < to; i++) {
+    if (votes === 0) candidate = owners[i]!;
+    votes += owners[i] === candidate ? 1 : -1;
+  }
+  let count = 0;
+  for (let i = from; i < to; i++) if (owners[i] === candidate) count++;
+  return count * 2 > to - from ? candidate : null;
 }
 
 /**

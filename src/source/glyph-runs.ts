@@ -161,6 +161,8 @@ interface Extraction {
   size: number;
   glyphWidth: number;
   rotated: boolean;
+  /** Display x where each UTF-16 unit of text starts (TextRun.charX without its end). */
+  xs: number[];
 }
 
 const newExtraction = (font: { size: number; loaded: string | null; name: string | null; vertical: boolean }): Extraction => ({
@@ -199,6 +201,7 @@ const newExtraction = (font: { size: number; loaded: string | null; name: string
   size: 0,
   glyphWidth: 0,
   rotated: false,
+  xs: [],
 });
 
 /** Collects the glyphs of a page into runs, in display space. */
@@ -303,6 +306,9 @@ export class RunBuilder {
         continue;
       }
       this.ensureItem(state, ctm);
+      const v = this.viewport;
+      const sx = v[0] * this.posX + v[2] * this.posY + v[4];
+      const lastEnd = x.ex;
       // A diacritic sits on the glyph before it: it takes no room of its own.
       if (category === DIACRITIC) scaledDim = 0;
       if (!vertical) {
@@ -324,15 +330,16 @@ export class RunBuilder {
         x.prevC = this.c;
         x.prevD = this.d;
         x.prevRise = this.rise;
-        const v = this.viewport;
         x.ex = v[0] * this.posX + v[2] * this.posY + v[4];
         x.ey = v[1] * this.posX + v[3] * this.posY + v[5];
       }
       if (this.saveLastChar(unicode)) {
         x.text += " ";
+        x.xs.push(lastEnd);
         x.pieces++;
       }
       x.text += unicode;
+      pushStarts(x.xs, unicode, sx, scaledDim ? x.ex : sx);
       x.pieces++;
       if (charSpacing) {
         if (!vertical) translate(tm, charSpacing * hs, 0);
@@ -380,18 +387,23 @@ export class RunBuilder {
     // Compatibility characters (µ, ligatures, odd spaces) folded as pdf.js's text extraction folds them;
     // radicals and compatibility ideographs as the unified ideographs they stand for.
     const text = normalizeText(normalizeUnicode(x.text)).replace(/\s+/g, " ");
+    // Where the characters lie, for left-to-right text whose normalizing kept one unit per unit drawn.
+    const xs = x.xs;
+    const charX = !x.vertical && !x.rotated && x.ex >= x.ox && text.length === x.text.length && xs.length === text.length ? xs : undefined;
+    charX?.push(x.ex);
+    x.xs = [];
     x.text = "";
     x.pieces = 0;
     const { size } = x;
     if (text.trim() === "" || !(size > 0)) return;
     if (x.rotated) {
-      this.runs.push({ text, x0: x.ox - size * 0.15, x1: x.ox + size * 0.85, y0: Math.min(x.oy, x.ey), y1: Math.max(x.oy, x.ey), size, vertical: true });
+      this.runs.push({ text, x0: x.ox - size * 0.15, x1: x.ox + size * 0.85, y0: Math.min(x.oy, x.ey), y1: Math.max(x.oy, x.ey), size, vertical: true, charX: undefined });
       return;
     }
     // Upright glyphs of a font written top to bottom: pdf.js's item is one glyph wide, where the first glyph stands.
     const [x0, x1] = x.vertical ? [x.ox, x.ox + x.glyphWidth] : [Math.min(x.ox, x.ex), Math.max(x.ox, x.ex)];
     // Display space grows downwards: the glyph box sits above the baseline.
-    this.runs.push({ text, x0, x1, y0: x.oy - size * 0.88, y1: x.oy + size * 0.12, size, vertical: false });
+    this.runs.push({ text, x0, x1, y0: x.oy - size * 0.88, y1: x.oy + size * 0.12, size, vertical: false, charX });
   }
 
   /** Ends the page: the runs in the order they were painted. */
@@ -540,6 +552,7 @@ export class RunBuilder {
       if (x.initialized) {
         this.resetLastChars();
         x.text += " ";
+        x.xs.push(x.ex);
         x.pieces++;
       }
       return false;
@@ -571,4 +584,11 @@ export class RunBuilder {
   private resetLastChars(): void {
     this.x.older = this.x.last = " ";
   }
+}
+
+/** The start of each UTF-16 unit of a glyph's text, the glyph's advance shared among them. */
+function pushStarts(xs: number[], text: string, sx: number, ex: number): void {
+  const n = text.length;
+  if (n === 1) xs.push(sx);
+  else for (let i = 0; i < n; i++) xs.push(sx + ((ex - sx) * i) / n);
 }

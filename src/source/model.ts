@@ -16,6 +16,13 @@ export interface TextRun {
   readonly vertical: boolean;
   /** 0–1 for text recognised by OCR; absent for a text layer. */
   readonly confidence?: number;
+  /**
+   * Where the glyphs lie: the x at which each UTF-16 unit of text starts (a space
+   * where the glyph before it ends), then the run's end: text.length + 1 values.
+   * A ruling drawn through a run is placed by these; absent where unknown (OCR,
+   * vertical or mirrored text).
+   */
+  readonly charX?: readonly number[];
 }
 
 /** A straight ruling segment, axis-aligned: horizontal (y0 === y1) or vertical (x0 === x1). */
