@@ -9,8 +9,10 @@ import { pageHealth } from "../source/health.js";
 import { OCR_DPI, ocrPage } from "../ocr/page.js";
 import { ocrWorkers } from "../ocr/pool.js";
 import { rereadBrokenFigures } from "../ocr/reread.js";
+import { rereadTextLayer } from "./reread/text-layer.js";
 import { validateReport } from "../validate/index.js";
 import type { Extraction } from "./types.js";
+import type { Finding, Table } from "../../schemas/canonical.js";
 import { recognizeDocument } from "../recognize/document.js";
 
 export type { Extraction } from "./types.js";
@@ -56,15 +58,19 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
       });
     }
     const recognized = recognizeDocument(pages);
-    // Figures OCR read that break an identity are read again before anything is reported.
-    const tables =
+    const validate = (ts: readonly Table[]): Finding[] => validateReport({ tables: ts, year: recognized.year, printed_unit: recognized.printed_unit, narrative: [] });
+    // Figures that break an identity are read again before anything is reported: from the ink where
+    // OCR read them, from the glyphs around their cells where a text layer gave them.
+    const ocrd = new Set(ocrPages);
+    const afterOcr =
       ocrPages.length === 0
         ? recognized.tables
-        : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(ocrPages), (ts) =>
-            validateReport({ tables: ts, year: recognized.year, printed_unit: recognized.printed_unit, narrative: [] }),
+        : await rereadBrokenFigures(opened.doc, recognized.tables, ocrd, validate,
             // Still alive: the watchdog counts pages, and this phase reads none.
             () => options.onPage?.(opened.pageCount, opened.pageCount),
           );
+    const textPages = new Set(health.filter((h) => h.route === "text").map((h) => h.page));
+    const tables = rereadTextLayer(afterOcr, pages, textPages, validate);
     return { ...recognized, tables, pages: health, ocr_pages: ocrPages, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();

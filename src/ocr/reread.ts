@@ -12,16 +12,11 @@ import { parseAmount, toWan } from "../recognize/amount.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
 import { INK, cellInside, grayAt } from "./ink.js";
 import { preparePage } from "./prepare.js";
+import { brokenIdentities, cellKey, keepBetterReadings, suspectCells, type CellKey, type Reading } from "../extract/reread/search.js";
 import { OCR_DPI } from "./page.js";
 
 /** Magnifications the figure is read at again, cut by the ink in its cell (the first reading cut it by the word's box). */
 const ZOOMS = [1.5, 1, 2] as const;
-
-type Key = string;
-const keyOf = (table: string, row: string | null, col: string | null): Key => `${table}|${row ?? ""}|${col ?? ""}`;
-
-/** Findings that break an identity beyond rounding (not structure or narrative ones). */
-const broken = (fs: readonly Finding[]): Finding[] => fs.filter((f) => f.severity !== "info" && !f.within_rounding && f.table !== "narrative" && f.expected !== null);
 
 export async function rereadBrokenFigures(
   doc: PDFDocumentProxy,
@@ -31,39 +26,19 @@ export async function rereadBrokenFigures(
   /** Called as each page's figures have been read again (a sign of life: this phase reads no new page). */
   onPageReread?: () => void,
 ): Promise<Table[]> {
-  let current = tables.map((t) => ({ ...t, cells: [...t.cells] }));
-  const first = broken(validate(current));
-  if (first.length === 0) return current;
+  const first = brokenIdentities(validate(tables));
+  if (first.length === 0) return [...tables];
   // The OCR'd cells each broken identity involves, with where they sit.
-  const suspects = new Map<Key, { table: Table; cell: Cell }>();
-  for (const f of first) {
-    for (const r of [{ table: f.table, row: f.row, col: f.col }, ...(f.refs ?? [])]) {
-      const table = current.find((t) => t.id === r.table);
-      const cell = table?.cells.find((c) => c.row === r.row && c.col === r.col);
-      if (table && cell?.bbox && cell.page !== undefined && ocrPages.has(cell.page)) suspects.set(keyOf(table.id, cell.row, cell.col), { table, cell });
-    }
-  }
+  const suspects = suspectCells(tables, first, (cell) => cell.bbox !== undefined && cell.page !== undefined && ocrPages.has(cell.page));
   const candidates = await readAgain(doc, [...suspects.values()], onPageReread);
-  const errors = (ts: readonly Table[]): number => broken(validate(ts)).length;
-  let worst = first.length;
-  // One figure at a time: keep a reading that leaves fewer identities broken.
-  for (const [key, readings] of candidates) {
-    const { table } = suspects.get(key)!;
-    for (const r of readings) {
-      const trial = current.map((t) => (t.id !== table.id ? t : { ...t, cells: t.cells.map((c) => (keyOf(t.id, c.row, c.col) === key ? { ...c, ...r } : c)) }));
-      const n = errors(trial);
-      if (n < worst) {
-        [current, worst] = [trial, n];
-        break;
-      }
-    }
-  }
-  return current;
+  // Each figure's other readings, one cell each.
+  const readings = new Map([...candidates].map(([key, options]) => [key, options.map((o): Reading => new Map([[key, o]]))]));
+  return keepBetterReadings(tables, readings, validate);
 }
 
 /** Other readings of each cell: value, text and confidence, different from what the cell holds. */
-async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; cell: Cell }[], onPageReread?: () => void): Promise<Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>> {
-  const out = new Map<Key, Pick<Cell, "value" | "text" | "confidence">[]>();
+async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; cell: Cell }[], onPageReread?: () => void): Promise<Map<CellKey, Pick<Cell, "value" | "text" | "confidence">[]>> {
+  const out = new Map<CellKey, Pick<Cell, "value" | "text" | "confidence">[]>();
   const factory = canvasFactoryOf(doc);
   const scale = OCR_DPI / 72;
   for (const page of [...new Set(cells.map((c) => c.cell.page!))]) {
@@ -88,7 +63,7 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
           seen.add(value);
           options.push({ value, text: r.text, confidence: r.confidence / 100 });
         }
-        if (options.length > 0) out.set(keyOf(c.table.id, c.cell.row, c.cell.col), options);
+        if (options.length > 0) out.set(cellKey(c.table.id, c.cell.row, c.cell.col), options);
       });
     } finally {
       factory.destroy(drawn);

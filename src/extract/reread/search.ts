@@ -1,0 +1,74 @@
+// Identity-guided re-reading, whatever read the page: where a table breaks an
+// identity, other plausible readings of the cells involved are tried, one
+// cell (or one group of cells a reading changes together) at a time, and a
+// reading is kept only when it leaves fewer identities broken. The readings
+// come from what the page shows (its text layer, or its ink read again by OCR);
+// a figure is never worked out by arithmetic.
+import type { Cell, Finding, Table } from "../../../schemas/canonical.js";
+
+export type CellKey = string;
+export const cellKey = (table: string, row: string | null, col: string | null): CellKey => `${table}|${row ?? ""}|${col ?? ""}`;
+
+/** What a reading changes in a cell. */
+export type CellChange = Partial<Pick<Cell, "value" | "text" | "confidence">>;
+/** Another reading: the cells it changes, together. */
+export type Reading = ReadonlyMap<CellKey, CellChange>;
+
+/** Findings that break an identity beyond rounding (not structure or narrative ones). */
+export const brokenIdentities = (fs: readonly Finding[]): Finding[] =>
+  fs.filter((f) => f.severity !== "info" && !f.within_rounding && f.table !== "narrative" && f.expected !== null);
+
+export interface Suspect {
+  readonly table: Table;
+  readonly cell: Cell;
+}
+
+/** The cells the broken identities involve (both sides), where `eligible` says they may be read again. */
+export function suspectCells(tables: readonly Table[], broken: readonly Finding[], eligible: (cell: Cell) => boolean): Map<CellKey, Suspect> {
+  const out = new Map<CellKey, Suspect>();
+  for (const f of broken) {
+    for (const r of [{ table: f.table, row: f.row, col: f.col }, ...(f.refs ?? [])]) {
+      const table = tables.find((t) => t.id === r.table);
+      const cell = table?.cells.find((c) => c.row === r.row && c.col === r.col);
+      if (table && cell && eligible(cell)) out.set(cellKey(table.id, cell.row, cell.col), { table, cell });
+    }
+  }
+  return out;
+}
+
+/** The tables with a reading's changes applied (tables it does not touch are shared). */
+function applyReading(tables: readonly Table[], reading: Reading): Table[] {
+  const touched = new Set([...reading.keys()].map((k) => k.slice(0, k.indexOf("|"))));
+  return tables.map((t) =>
+    !touched.has(t.id)
+      ? t
+      : {
+          ...t,
+          cells: t.cells.map((c) => {
+            const change = reading.get(cellKey(t.id, c.row, c.col));
+            return change ? { ...c, ...change } : c;
+          }),
+        },
+  );
+}
+
+/**
+ * Tries each suspect's readings in turn, in order, and keeps the first that
+ * leaves fewer identities broken than the tables as they stand.
+ */
+export function keepBetterReadings(tables: readonly Table[], readings: ReadonlyMap<CellKey, readonly Reading[]>, validate: (tables: readonly Table[]) => Finding[]): Table[] {
+  let current = tables.map((t) => ({ ...t, cells: [...t.cells] }));
+  let worst = brokenIdentities(validate(current)).length;
+  for (const options of readings.values()) {
+    for (const reading of options) {
+      const trial = applyReading(current, reading);
+      const n = brokenIdentities(validate(trial)).length;
+      if (n < worst) {
+        [current, worst] = [trial, n];
+        break;
+      }
+    }
+    if (worst === 0) break;
+  }
+  return current;
+}
