@@ -15,6 +15,8 @@ export interface FontSpec {
   readonly from: string;
   /** Regular and, where the font has one, bold face files. */
   readonly files: () => readonly string[];
+  /** The regular face's PostScript name inside its collection (a .ttc holds several faces). */
+  readonly face?: string;
 }
 
 const debian = (pkg: string, ...files: string[]): Pick<FontSpec, "from" | "files"> => ({ from: `Debian package ${pkg}`, files: () => files });
@@ -22,11 +24,11 @@ const NOTO = "/usr/share/fonts/opentype/noto";
 
 export const FONTS: Readonly<Record<FontName, FontSpec>> = {
   "Noto Sans SC": { family: "Noto Sans S Chinese", from: "npm package @embedpdf/fonts-sc", files: () => [fontPath("regular"), fontPath("bold")] },
-  "Noto Sans CJK SC": { family: "Noto Sans CJK SC", ...debian("fonts-noto-cjk", `${NOTO}/NotoSansCJK-Regular.ttc`, `${NOTO}/NotoSansCJK-Bold.ttc`) },
-  "Noto Serif CJK SC": { family: "Noto Serif CJK SC", ...debian("fonts-noto-cjk", `${NOTO}/NotoSerifCJK-Regular.ttc`, `${NOTO}/NotoSerifCJK-Bold.ttc`) },
-  "AR PL UMing": { family: "AR PL UMing CN", ...debian("fonts-arphic-uming", "/usr/share/fonts/truetype/arphic/uming.ttc") },
-  "WenQuanYi Zen Hei": { family: "WenQuanYi Zen Hei", ...debian("fonts-wqy-zenhei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc") },
-  "WenQuanYi Micro Hei": { family: "WenQuanYi Micro Hei", ...debian("fonts-wqy-microhei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc") },
+  "Noto Sans CJK SC": { family: "Noto Sans CJK SC", face: "NotoSansCJKsc-Regular", ...debian("fonts-noto-cjk", `${NOTO}/NotoSansCJK-Regular.ttc`, `${NOTO}/NotoSansCJK-Bold.ttc`) },
+  "Noto Serif CJK SC": { family: "Noto Serif CJK SC", face: "NotoSerifCJKsc-Regular", ...debian("fonts-noto-cjk", `${NOTO}/NotoSerifCJK-Regular.ttc`, `${NOTO}/NotoSerifCJK-Bold.ttc`) },
+  "AR PL UMing": { family: "AR PL UMing CN", face: "UMingCN", ...debian("fonts-arphic-uming", "/usr/share/fonts/truetype/arphic/uming.ttc") },
+  "WenQuanYi Zen Hei": { family: "WenQuanYi Zen Hei", face: "WenQuanYiZenHei", ...debian("fonts-wqy-zenhei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc") },
+  "WenQuanYi Micro Hei": { family: "WenQuanYi Micro Hei", face: "WenQuanYiMicroHei", ...debian("fonts-wqy-microhei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc") },
 };
 
 export const fontOf = (font: FontName | undefined): FontSpec => FONTS[font ?? DEFAULT_FONT];

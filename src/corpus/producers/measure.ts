@@ -7,6 +7,8 @@ import { metricsFor } from "../render/metrics.js";
 import { createPdf, type Doc } from "../render/pdf.js";
 import { A4, STYLE, type Margins } from "../render/style.js";
 import { measure } from "../render/text.js";
+import type { FontName } from "../variant.js";
+import { fontOf } from "./fonts.js";
 
 let measureDoc: Doc | undefined;
 /** Widths measured with Noto Sans SC (pdfkit's metrics). */
@@ -21,6 +23,22 @@ export function metrics(): GridMetrics {
 
 export function textWidth(text: string, size: number, bold = false): number {
   return measure(measurer(), text, { size, weight: bold ? "bold" : "regular" });
+}
+
+const registered = new Set<string>();
+
+/** Widths in the report's own font (regular face), for what must fit exactly: a figure in a tight column. */
+export function fontWidth(font: FontName | undefined): (text: string, size: number) => number {
+  const spec = fontOf(font);
+  const file = spec.files()[0];
+  if (font === undefined || font === "Noto Sans SC" || !file) return (text, size) => textWidth(text, size);
+  const doc = measurer();
+  const name = `face:${font}`;
+  if (!registered.has(name)) {
+    doc.registerFont(name, file, spec.face);
+    registered.add(name);
+  }
+  return (text, size) => doc.font(name).fontSize(size).widthOfString(text);
 }
 
 export interface PageGeometry {

@@ -13,7 +13,8 @@ import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { normalizeText } from "../../source/normalize-text.js";
 import type { TableExpectation } from "./expectation.js";
 
-export const norm = (s: string): string => normalizeText(s).replace(/\s+/g, "");
+/** Whitespace, and the control characters some text layers give a space (Chromium with the Noto Sans SC OTFs: U+0001), removed. */
+export const norm = (s: string): string => normalizeText(s).replace(/[\s\u0000-\u001f]+/g, "");
 
 export interface PdfText {
   readonly producer: string;
