@@ -24,7 +24,8 @@ export const contentTemplate = (v: Variant): "national" | "shanghai" => (v.templ
 export function printOf(id: StandardTableId, v: Variant, extra: { notes?: string[]; columns?: number; lead?: string } = {}): TablePrint {
   const national = contentTemplate(v) === "national";
   const lead = extra.lead ?? NOTE_LEAD[id];
-  const formula = NOTE_FORMULA[id];
+  // A tall 三公 table has no 栏 to state formulas over.
+  const formula = id === "T7" && v.t7 === "tall" ? undefined : NOTE_FORMULA[id];
   const notes = national ? [lead, ...(extra.notes ?? (formula ? [formula] : []))] : [lead];
   const columns = extra.columns ?? COLUMN_COUNT[id];
   const labels: Record<string, string> = {};
