@@ -71,40 +71,45 @@ export function violations(tables: readonly SourceTable[], claims: readonly Clai
   for (const c of classes1) same("X.T1.class=T3.class", "T1", c, "amount", t1(c), g("T3", c, "total"));
   for (const f of ["general", "gov_fund", "state_capital"]) same("X.T1.fiscal_income=T4", "T1", `fiscal_${f}`, "amount", t1(`fiscal_${f}`), g("T4", f, "amount"));
 
-  const t4 = (r: string, c = "amount") => g("T4", r, c);
-  const classes4 = (rows.get("T4") ?? []).filter((k) => /^\d{3}$/.test(k));
-  const funds = ["general", "gov_fund", "state_capital"];
-  same("T4.income_total=sum", "T4", "income_total", "amount", t4("income_total"), funds.reduce((s, f) => s + t4(f), 0));
-  same("T4.carry_begin=sum", "T4", "carry_begin", "amount", t4("carry_begin"), funds.reduce((s, f) => s + t4(`carry_begin_${f}`), 0));
-  same("T4.income_grand_total=sum", "T4", "income_grand_total", "amount", t4("income_grand_total"), t4("income_total") + t4("carry_begin"));
-  for (const c of ["total", ...funds]) {
-    same("T4.expense_total=sum", "T4", "expense_total", c, t4("expense_total", c), total("T4", classes4, c));
-    same("T4.expense_grand_total=sum", "T4", "expense_grand_total", c, t4("expense_grand_total", c), t4("expense_total", c) + t4("carry_end", c));
-  }
-  for (const r of [...classes4, "expense_total", "carry_end", "expense_grand_total"]) same("T4.total=general+gov_fund+state_capital", "T4", r, "total", t4(r, "total"), funds.reduce((s, f) => s + t4(r, f), 0));
-  same("T4.balance", "T4", "income_grand_total", "amount", t4("income_grand_total"), t4("expense_grand_total", "total"));
-  for (const f of funds) same("T4.fund_balance", "T4", "expense_grand_total", f, t4("expense_grand_total", f), t4(f) + t4(`carry_begin_${f}`));
-  same("X.T4.general=T5", "T4", "expense_total", "general", t4("expense_total", "general"), g("T5", "total", "total"));
-  for (const c of classes4) same("X.T4.general=T5", "T4", c, "general", t4(c, "general"), g("T5", c, "total"));
-  for (const [fund, t] of [["gov_fund", "T8"], ["state_capital", "T9"]] as const) {
-    if (!rows.has(t)) continue;
-    const rule = `X.T4.${fund}=${t}`;
-    same(rule, "T4", "expense_total", fund, t4("expense_total", fund), g(t, "total", "total"));
-    for (const c of classes4) same(rule, "T4", c, fund, t4(c, fund), g(t, c, "total"));
-    if (colsOf(t).includes("carry_end")) {
-      same(rule, "T4", fund, "amount", t4(fund), g(t, "total", "income"));
-      same(rule, "T4", `carry_begin_${fund}`, "amount", t4(`carry_begin_${fund}`), g(t, "total", "carry_begin"));
-      same(rule, "T4", "carry_end", fund, t4("carry_end", fund), g(t, "total", "carry_end"));
+  // A template without 表4 or 表6 (the university's four tables) has none of their identities.
+  if (rows.has("T4")) {
+    const t4 = (r: string, c = "amount") => g("T4", r, c);
+    const classes4 = (rows.get("T4") ?? []).filter((k) => /^\d{3}$/.test(k));
+    const funds = ["general", "gov_fund", "state_capital"];
+    same("T4.income_total=sum", "T4", "income_total", "amount", t4("income_total"), funds.reduce((s, f) => s + t4(f), 0));
+    same("T4.carry_begin=sum", "T4", "carry_begin", "amount", t4("carry_begin"), funds.reduce((s, f) => s + t4(`carry_begin_${f}`), 0));
+    same("T4.income_grand_total=sum", "T4", "income_grand_total", "amount", t4("income_grand_total"), t4("income_total") + t4("carry_begin"));
+    for (const c of ["total", ...funds]) {
+      same("T4.expense_total=sum", "T4", "expense_total", c, t4("expense_total", c), total("T4", classes4, c));
+      same("T4.expense_grand_total=sum", "T4", "expense_grand_total", c, t4("expense_grand_total", c), t4("expense_total", c) + t4("carry_end", c));
+    }
+    for (const r of [...classes4, "expense_total", "carry_end", "expense_grand_total"]) same("T4.total=general+gov_fund+state_capital", "T4", r, "total", t4(r, "total"), funds.reduce((s, f) => s + t4(r, f), 0));
+    same("T4.balance", "T4", "income_grand_total", "amount", t4("income_grand_total"), t4("expense_grand_total", "total"));
+    for (const f of funds) same("T4.fund_balance", "T4", "expense_grand_total", f, t4("expense_grand_total", f), t4(f) + t4(`carry_begin_${f}`));
+    same("X.T4.general=T5", "T4", "expense_total", "general", t4("expense_total", "general"), g("T5", "total", "total"));
+    for (const c of classes4) same("X.T4.general=T5", "T4", c, "general", t4(c, "general"), g("T5", c, "total"));
+    for (const [fund, t] of [["gov_fund", "T8"], ["state_capital", "T9"]] as const) {
+      if (!rows.has(t)) continue;
+      const rule = `X.T4.${fund}=${t}`;
+      same(rule, "T4", "expense_total", fund, t4("expense_total", fund), g(t, "total", "total"));
+      for (const c of classes4) same(rule, "T4", c, fund, t4(c, fund), g(t, c, "total"));
+      if (colsOf(t).includes("carry_end")) {
+        same(rule, "T4", fund, "amount", t4(fund), g(t, "total", "income"));
+        same(rule, "T4", `carry_begin_${fund}`, "amount", t4(`carry_begin_${fund}`), g(t, "total", "carry_begin"));
+        same(rule, "T4", "carry_end", fund, t4("carry_end", fund), g(t, "total", "carry_end"));
+      }
     }
   }
 
-  const t6keys = rows.get("T6") ?? [];
-  for (const cls of t6keys.filter((k) => k.length === 3)) same(`T6.${cls}=sum`, "T6", cls, "amount", g("T6", cls, "amount"), total("T6", t6keys.filter((k) => k.length === 5 && k.startsWith(cls)), "amount"));
-  const people = g("T6", "301", "amount") + g("T6", "303", "amount");
-  const pub = t6keys.filter((k) => k.length === 3 && k !== "301" && k !== "303").reduce((s, k) => s + g("T6", k, "amount"), 0);
-  same("T6.personnel_total=301+303", "T6", "personnel_total", "amount", g("T6", "personnel_total", "amount"), people);
-  same("T6.public_total=302+310", "T6", "public_total", "amount", g("T6", "public_total", "amount"), pub);
-  same("X.T6.personnel_total+public_total=T5.basic", "T6", "public_total", "amount", g("T6", "personnel_total", "amount") + g("T6", "public_total", "amount"), g("T5", "total", "basic"));
+  if (rows.has("T6")) {
+    const t6keys = rows.get("T6") ?? [];
+    for (const cls of t6keys.filter((k) => k.length === 3)) same(`T6.${cls}=sum`, "T6", cls, "amount", g("T6", cls, "amount"), total("T6", t6keys.filter((k) => k.length === 5 && k.startsWith(cls)), "amount"));
+    const people = g("T6", "301", "amount") + g("T6", "303", "amount");
+    const pub = t6keys.filter((k) => k.length === 3 && k !== "301" && k !== "303").reduce((s, k) => s + g("T6", k, "amount"), 0);
+    same("T6.personnel_total=301+303", "T6", "personnel_total", "amount", g("T6", "personnel_total", "amount"), people);
+    same("T6.public_total=302+310", "T6", "public_total", "amount", g("T6", "public_total", "amount"), pub);
+    same("X.T6.personnel_total+public_total=T5.basic", "T6", "public_total", "amount", g("T6", "personnel_total", "amount") + g("T6", "public_total", "amount"), g("T5", "total", "basic"));
+  }
 
   for (const s of ["budget", "actual"]) {
     const a = (c: string) => g("T7", "total", `${s}_${c}`);
