@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { withDefaults, type GenerateOptions } from "./options.js";
 import { buildSource, planCorpus, type PlanEntry } from "./plan.js";
+import { planProducers } from "./plan-producers.js";
 import { sourceDigest } from "./producers/digest.js";
 import { renderReport } from "./render/report.js";
 import { listSources, loadSource } from "./source/load.js";
@@ -73,7 +74,7 @@ export interface PlannedRun {
    * keeps the committed files in its producer's folder (producerDirs), or is skipped.
    */
   readonly producers?: Partial<Record<Variant["producer"], (source: ReportSource, variant: Variant, seed?: number) => Promise<Generated>>>;
-  /** Repo-relative folder a producer's reports are written to and kept in (LibreOffice: corpus/libreoffice, committed); default outDir. */
+  /** Repo-relative folder a producer's reports are written to and kept in (corpus/libreoffice, corpus/chromium, corpus/calc: committed); default outDir. */
   readonly producerDirs?: Partial<Record<Variant["producer"], string>>;
 }
 
@@ -81,7 +82,7 @@ export interface PlannedResult {
   readonly written: string[];
   readonly skipped: { id: string; reason: string }[];
   /** Committed files of a producer not run in this build, kept as they are; stale: made from a different source or variant than the plan's now. */
-  readonly kept: { id: string; file: string; stale: boolean }[];
+  readonly kept: { id: string; file: string; stale: boolean; producer: Variant["producer"] }[];
 }
 
 /** The committed PDF + truth of an entry in `dir`, if both are there, and whether the current source still matches them. */
@@ -93,19 +94,24 @@ async function committedFiles(root: string, dir: string, id: string, source: Rep
   return { file, stale: truth.generator?.source_sha256 !== sourceDigest(source, variant) };
 }
 
+/** Every planned report: the planned corpus (plan.ts), then the reports of producers we do not control (plan-producers.ts). */
+export function fullPlan(seed: number): PlanEntry[] {
+  return [...planCorpus(seed), ...planProducers(seed)];
+}
+
 /**
- * The planned corpus (plan.ts): each report rendered through generate() with
+ * The planned corpus (fullPlan): each report rendered through generate() with
  * its variant, written as <id>.pdf + <id>.truth.json, the truth extended by
  * variant, faults, expected_kind, extra_titles and the narrative claims. A
  * budget or template document's truth has no final-accounts tables.
  */
 export async function writePlannedCorpus(run: PlannedRun): Promise<PlannedResult> {
   const outDir = run.outDir ?? "corpus/generated";
-  const plan = planCorpus(run.seed ?? 1);
+  const plan = fullPlan(run.seed ?? 1);
   const entries = (run.only !== undefined ? plan.slice(0, run.only) : plan).filter((e) => run.pick?.(e) ?? true);
   const written: string[] = [];
   const skipped: { id: string; reason: string }[] = [];
-  const kept: { id: string; file: string; stale: boolean }[] = [];
+  const kept: PlannedResult["kept"] = [];
   await mkdir(path.join(run.root, outDir), { recursive: true });
   for (const entry of entries) {
     const { source, extras } = buildSource(entry);
@@ -114,7 +120,7 @@ export async function writePlannedCorpus(run: PlannedRun): Promise<PlannedResult
     if (entry.variant.producer !== "pdfkit" && !producer) {
       const committed = await committedFiles(run.root, dir, entry.id, source, entry.variant);
       if (committed) {
-        kept.push({ id: entry.id, ...committed });
+        kept.push({ id: entry.id, ...committed, producer: entry.variant.producer });
         continue;
       }
       skipped.push({ id: entry.id, reason: `producer "${entry.variant.producer}" is not available in this build` });

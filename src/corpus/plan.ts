@@ -67,6 +67,13 @@ const TEMPLATES: readonly Variant["template"][] = ["national", "shanghai"];
 const TABLE_SETS: readonly Variant["table_set"][] = ["nine", "eight"];
 const PRODUCERS: readonly Variant["producer"][] = ["pdfkit", "libreoffice"];
 
+/**
+ * The values this plan gives each field it varies: template, table set and
+ * producer by slot, the rest cycled. Other values (Chromium and Calc, fonts,
+ * the tall 三公 table, the university template…) are plan-producers.ts's.
+ */
+export const PLANNED_VALUES: { readonly [K in keyof Variant]?: readonly Variant[K][] } = { template: TEMPLATES, table_set: TABLE_SETS, producer: PRODUCERS, ...CYCLED };
+
 /** The variants of the final reports: a pairwise design over the cycled fields and the producer (a third LibreOffice), template and table set fixed by the slot. */
 function variants(slotList: ReturnType<typeof slots>, rng: Rng): Variant[] {
   const fields = Object.entries(CYCLED) as [keyof Variant, readonly unknown[]][];

@@ -1,6 +1,6 @@
-// Report scores -> figures per group (all, per producer, per degradation, per variant value).
+// Report scores -> figures per group (all, per producer, per font, per degradation, per variant value).
 import type { Degradation } from "../corpus/truth.js";
-import type { Variant } from "../corpus/variant.js";
+import { DEFAULT_FONT, type Variant } from "../corpus/variant.js";
 import type { ReportScore } from "./score.js";
 
 export interface GroupFigures {
@@ -66,15 +66,18 @@ export function degradationGroups(d: Degradation | undefined): string[] {
   return out;
 }
 
-/** "all", then one group per producer, then per degradation, then one per variant field value. */
+/** "all", then one group per producer, per font, then per degradation, then one per variant field value. */
 export function groupFigures(scored: readonly { score: ReportScore; variant: Variant; degradation?: Degradation }[]): GroupFigures[] {
   const groups = new Map<string, ReportScore[]>([["all", scored.map((s) => s.score)]]);
   const add = (name: string, score: ReportScore): void => void groups.set(name, [...(groups.get(name) ?? []), score]);
   for (const { score, variant, degradation } of scored) {
-    for (const [field, value] of Object.entries(variant)) add(`${field}=${String(value)}`, score);
+    for (const [field, value] of Object.entries(variant)) if (field !== "font") add(`${field}=${String(value)}`, score);
+    // A report that names no font is set in the one pdfkit and Writer use.
+    add(`font=${variant.font ?? DEFAULT_FONT}`, score);
     for (const name of degradationGroups(degradation)) add(name, score);
   }
   const degraded = (g: string): boolean => g.startsWith("scan.") || g.startsWith("garbled=");
-  const order = (g: string): string => (g === "all" ? "0" : g.startsWith("producer=") ? `1${g}` : degraded(g) ? `2${g}` : `3${g}`);
+  const order = (g: string): string =>
+    g === "all" ? "0" : g.startsWith("producer=") ? `1${g}` : g.startsWith("font=") ? `2${g}` : degraded(g) ? `3${g}` : `4${g}`;
   return [...groups.entries()].sort((a, b) => order(a[0]).localeCompare(order(b[0]))).map(([g, s]) => figures(g, s));
 }

@@ -34,3 +34,12 @@ export function summaryLine(all: GroupFigures): string {
     `meta ${all.metaOk}/${all.reports}; extra tables ${all.extrasFound}/${all.extrasExpected}; errors found ${all.faultsFound}/${all.faultsExpected}; false alarms ${all.falseAlarms}${all.ocrMarked > 0 ? ` (+${all.ocrMarked} marked as read by OCR)` : ""}; rounding seams ${all.seamsFound}/${all.seamsExpected}`
   );
 }
+
+/** One group on one line, in the summary's words: the breakdowns printed before it. */
+export function groupLine(label: string, g: GroupFigures): string {
+  return (
+    `${label}: ${g.reports} reports; kind ${g.kindOk}/${g.reports}; tables P ${pct(g.tablePrecision)} R ${pct(g.tableRecall)}; ` +
+    `cells ${pct(g.cellAccuracy)} of ${g.cellsTruth} (${g.cellsSpurious} spurious); names ${pct(g.nameAccuracy)}; meta ${g.metaOk}/${g.reports}; ` +
+    `errors found ${g.faultsFound}/${g.faultsExpected}; false alarms ${g.falseAlarms}`
+  );
+}

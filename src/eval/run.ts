@@ -7,7 +7,8 @@ import type { Report } from "../../schemas/canonical.js";
 import { storedPath } from "../pipeline/files.js";
 import { ingestFiles } from "../pipeline/ingest.js";
 import { open } from "../store/index.js";
-import { groupFigures, type GroupFigures } from "./aggregate.js";
+import { figures, groupFigures, type GroupFigures } from "./aggregate.js";
+import { loadIndependent } from "./independent.js";
 import { loadGoldens, scoreGolden, type RealScore } from "./real.js";
 import { scoreReport, type ReportScore } from "./score.js";
 import { findTruthFiles, loadTruth, type Truth } from "./truth.js";
@@ -23,10 +24,27 @@ export interface EvalOptions {
   readonly only?: number;
   /** Read pages without a usable text layer by OCR (the scanned and garbled corpus, corpus/scans/). */
   readonly ocr?: boolean;
+  /** ../shared/independent: reports of producers we do not control, with a truth of their own format; scored apart. Skipped when absent. */
+  readonly independentDir?: string;
+}
+
+/** The producers whose reports are juesuan's own corpus: the summary line is theirs. */
+export const OWN_PRODUCERS: ReadonlySet<string> = new Set(["pdfkit", "libreoffice"]);
+
+export interface IndependentResult {
+  readonly dir: string;
+  /** "all", then per producer and per font, as its truths name them. */
+  readonly groups: GroupFigures[];
+  readonly reports: (ReportScore & { producer: string; font: string })[];
 }
 
 export interface EvalResult {
   readonly groups: GroupFigures[];
+  /** The reports of our own producers (pdfkit, LibreOffice Writer): what the summary line states. */
+  readonly own: GroupFigures;
+  /** The reports of the producers we do not control (Chromium, Calc), when the corpus has any. */
+  readonly others?: GroupFigures;
+  readonly independent?: IndependentResult;
   readonly reports: (ReportScore & { variant: Truth["variant"]; degradation?: Truth["degradation"] })[];
   readonly real: RealScore[];
   readonly seconds: number;
@@ -40,7 +58,10 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
   const truthFiles = (await Promise.all(o.corpusDirs.filter(existsSync).map(findTruthFiles))).flat();
   const truths = await Promise.all(truthFiles.slice(0, o.only ?? truthFiles.length).map(loadTruth));
   const goldens = o.goldenDir ? (await loadGoldens(o.goldenDir)).filter((g) => existsSync(g.pdf)) : [];
-  const pdfs = [...new Set([...truths.map((t) => path.resolve(pdfOf(t.path))), ...goldens.map((g) => path.resolve(g.pdf))])];
+  const independent = o.independentDir && existsSync(o.independentDir) ? await loadIndependent(o.independentDir) : [];
+  const pdfs = [
+    ...new Set([...truths.map((t) => path.resolve(pdfOf(t.path))), ...goldens.map((g) => path.resolve(g.pdf)), ...independent.map((c) => path.resolve(pdfOf(c.truth.path)))]),
+  ];
 
   rmSync(o.dbPath, { force: true });
   rmSync(`${o.dbPath}-wal`, { force: true });
@@ -56,7 +77,23 @@ export async function runEval(o: EvalOptions): Promise<EvalResult> {
     const reports = truths.map((t) => ({ ...scoreReport(t, got(pdfOf(t.path))), variant: t.variant, ...(degraded(t) ? { degradation: t.degradation } : {}) }));
     const real = goldens.map((g) => scoreGolden(g, got(g.pdf)));
     const groups = groupFigures(reports.map((r) => ({ score: r, variant: r.variant, degradation: r.degradation })));
-    return { groups, reports, real, seconds: (performance.now() - started) / 1000, pages };
+    const own = figures("own producers", reports.filter((r) => OWN_PRODUCERS.has(r.variant.producer)));
+    const otherReports = reports.filter((r) => !OWN_PRODUCERS.has(r.variant.producer));
+    const scoredIndependent = independent.map((c) => ({ ...scoreReport(c.truth, got(pdfOf(c.truth.path))), producer: c.producer, font: c.font }));
+    const by = (key: "producer" | "font"): GroupFigures[] =>
+      [...new Set(scoredIndependent.map((r) => r[key]))].sort().map((v) => figures(`${key}=${v}`, scoredIndependent.filter((r) => r[key] === v)));
+    return {
+      groups,
+      own,
+      ...(otherReports.length ? { others: figures("other producers", otherReports) } : {}),
+      ...(o.independentDir && independent.length
+        ? { independent: { dir: o.independentDir, groups: [figures("all", scoredIndependent), ...by("producer"), ...by("font")], reports: scoredIndependent } }
+        : {}),
+      reports,
+      real,
+      seconds: (performance.now() - started) / 1000,
+      pages,
+    };
   } finally {
     store.close();
   }

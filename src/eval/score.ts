@@ -31,6 +31,7 @@ const MAX_MISSES = Number(process.env["JUESUAN_EVAL_MISSES"] ?? 12);
  * narrative, the same printed figure (the generator's claim ids are its own).
  */
 function at(f: Finding, e: Expected): boolean {
+  if (e.accept) return e.accept.some((a) => f.table === a.table && (a.row === null || f.row === a.row));
   if (e.table !== "narrative") return f.table === e.table && f.row === e.row;
   return f.table === "narrative" && e.actual !== null && f.actual !== null && Math.abs(f.actual - e.actual) < 1e-6;
 }

@@ -40,6 +40,8 @@ export interface Expected {
   readonly table: string;
   readonly row: string | null;
   readonly actual: number | null;
+  /** Other places a finding may name and still catch it (an independent truth's `accept`: the row, or its 款). */
+  readonly accept?: readonly { readonly table: string; readonly row: string | null }[];
 }
 
 export interface Truth {

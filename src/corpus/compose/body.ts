@@ -133,6 +133,18 @@ function single(table: SourceTable, t: TableTemplate, lookup: Lookup): GridRow[]
   return [{ cells, minHeight: t.bodyRowHeight, keys: [row.key] }];
 }
 
+/** One canonical row printed tall: a line per item, each amount column's key the prefix of the item's column. */
+function items(table: SourceTable, t: TableTemplate, lookup: Lookup, layout: Extract<BodyLayout, { kind: "items" }>): GridRow[] {
+  const [row, ...rest] = table.rows;
+  if (!row || rest.length > 0 || row.key !== layout.row) throw new Error(`${table.id}: expected the one row ${layout.row} for a tall table`);
+  return layout.items.map(({ label, item }) => {
+    const cells = indexed(t.columns).map(({ spec, index }) =>
+      spec.kind === "name" ? cell(label, index, "left") : amountCell(lookup, row.key, `${spec.key ?? ""}_${item}`, index),
+    );
+    return { cells, minHeight: t.bodyRowHeight, keys: [row.key] };
+  });
+}
+
 export function composeBody(table: SourceTable, t: TableTemplate, amountFormat: AmountFormat): GridRow[] {
   const lookup = lookupFor(table, amountFormat);
   switch (t.body.kind) {
@@ -144,5 +156,7 @@ export function composeBody(table: SourceTable, t: TableTemplate, amountFormat: 
       return grouped(table, t, lookup, t.body);
     case "single":
       return single(table, t, lookup);
+    case "items":
+      return items(table, t, lookup, t.body);
   }
 }

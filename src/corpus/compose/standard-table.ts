@@ -4,11 +4,13 @@
 import type { Column } from "../../../schemas/canonical.js";
 import { resolveWidths, type CellRef, type PrintedTable, type WidthFit } from "../layout/printed-table.js";
 import type { SourceTable } from "../source/schema.js";
+import { T7_ITEMS } from "../templates/build.js";
 import type { ColumnSpec, TableTemplate } from "../templates/types.js";
 import type { Variant } from "../variant.js";
 import { composeBody } from "./body.js";
 import { applyCodes } from "./codes.js";
 import { columnNames, numberRow, placeHeader } from "./header.js";
+import { addLineNumbers } from "./line-numbers.js";
 import { printAmount } from "./number-format.js";
 
 export interface ComposedTable {
@@ -32,7 +34,7 @@ export function composeStandardTable(table: SourceTable, t: TableTemplate, o: Co
   const header = placeHeader(t.header, ncols, t.headerRowHeight);
   const numbers = table.print.column_numbers;
   const body = composeBody(table, t, (v) => printAmount(v, o.variant));
-  const grid = applyCodes(
+  const coded = applyCodes(
     {
       columns: t.columns,
       header,
@@ -42,6 +44,7 @@ export function composeStandardTable(table: SourceTable, t: TableTemplate, o: Co
     o.variant.codes,
     t.headerRowHeight,
   );
+  const grid = o.variant.line_numbers && t.body.kind === "coded" ? addLineNumbers(coded) : coded;
   const texts = new Map<string, string>();
   for (const row of grid.body) for (const c of row.cells) if (c.ref) texts.set(cellKey(c.ref), c.text);
   checkEveryCellPrinted(table, grid.body.flatMap((r) => r.cells.flatMap((c) => (c.ref ? [c.ref] : []))));
@@ -52,9 +55,16 @@ export function composeStandardTable(table: SourceTable, t: TableTemplate, o: Co
       header: grid.numberRow ? [...grid.header, grid.numberRow] : grid.header,
       body: grid.body,
     },
-    columns: columnNames(grid.header, grid.columns),
+    columns: t.body.kind === "items" ? itemColumns(grid.header, grid.columns, t.body.items) : columnNames(grid.header, grid.columns),
     texts,
   };
+}
+
+/** A tall table's canonical columns: prefix × item, in the canonical item order, named "预算数 / 因公出国（境）费". */
+function itemColumns(header: ComposedTable["printed"]["header"], columns: readonly ColumnSpec[], items: readonly { label: string; item: string }[]): Column[] {
+  const order: readonly string[] = T7_ITEMS;
+  const sorted = [...items].sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item));
+  return columnNames(header, columns).flatMap((c) => sorted.map((i) => ({ key: `${c.key}_${i.item}`, name: `${c.name} / ${i.label}` })));
 }
 
 /** Amounts in 元 run four digits longer: their columns widen, the name columns give way. */

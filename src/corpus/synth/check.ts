@@ -5,6 +5,7 @@
 import type { SourceTable } from "../source/schema.js";
 import { fromWan, pctScaled, toWan, type Yuan } from "./amount.js";
 import type { Claim, CellRef, Operand } from "./claims.js";
+import { UNIVERSITY_KEYS } from "../templates/university.js";
 
 export interface Failure {
   readonly rule: string;
@@ -41,11 +42,16 @@ export function checkReport(tables: readonly SourceTable[], claims: readonly Cla
   const t9Flows = t9?.cells.some((c) => c.col === "carry_end") ?? false;
   const coded: [string, readonly string[]][] = [["T2", CODED_COLS.T2 ?? []], ["T3", CODED_COLS.T3 ?? []], ["T5", CODED_COLS.T5 ?? []], ["T8", CODED_COLS.T8 ?? []]];
   if (t9) coded.push(["T9", t9Flows ? (CODED_COLS.T8 ?? []) : (CODED_COLS.T5 ?? [])]);
-  for (const [id, cols] of coded) {
+  const { education, research, fiscal } = UNIVERSITY_KEYS;
+  for (const [id, base] of coded) {
     const t = byId.get(id);
     if (!t) continue;
     const keys = t.rows.map((r) => r.key);
+    // The university's 表2 prints 事业收入's two parts as columns of their own.
+    const parts = id === "T2" && t.cells.some((c) => c.col === education);
+    const cols = parts ? [...base, education, research] : base;
     for (const k of keys) {
+      if (parts) eq("T2.business=education+research", id, k, "business", v(id, k, "business"), v(id, k, education) + v(id, k, research));
       if (id === "T2") eq("T2.total=sum_sources", id, k, "total", v(id, k, "total"), sum(id, [k], "fiscal") + ["upper_subsidy", "business", "operating", "affiliate", "other"].reduce((a, c) => a + v(id, k, c), 0));
       if (id === "T3") eq("T3.total=sum_kinds", id, k, "total", v(id, k, "total"), ["basic", "project", "remit_upper", "operating", "affiliate_subsidy"].reduce((a, c) => a + v(id, k, c), 0));
       if (id === "T5" || (id === "T9" && !t9Flows)) eq(`${id}.total=basic+project`, id, k, "total", v(id, k, "total"), v(id, k, "basic") + v(id, k, "project"));
@@ -69,13 +75,15 @@ export function checkReport(tables: readonly SourceTable[], claims: readonly Cla
   if (t1) {
     const classes = t1.rows.map((r) => r.key).filter((k) => /^\d{3}$/.test(k));
     const a = (row: string) => v("T1", row, "amount");
-    eq("T1.income_total=sum", "T1", "income_total", "amount", a("income_total"), sum("T1", ["fiscal_general", "fiscal_gov_fund", "fiscal_state_capital", "upper_subsidy", "business", "operating", "affiliate", "other"], "amount"));
+    // The university prints 财政拨款收入 in one line (`fiscal`); the national form by fund.
+    eq("T1.income_total=sum", "T1", "income_total", "amount", a("income_total"), sum("T1", [fiscal, "fiscal_general", "fiscal_gov_fund", "fiscal_state_capital", "upper_subsidy", "business", "operating", "affiliate", "other"], "amount"));
+    if (t1.rows.some((r) => r.key === education)) eq("T1.business=education+research", "T1", "business", "amount", a("business"), a(education) + a(research));
     eq("T1.income_grand_total=sum", "T1", "income_grand_total", "amount", a("income_grand_total"), a("income_total") + a("use_nonfiscal_surplus") + a("carry_begin"));
     eq("T1.expense_total=sum", "T1", "expense_total", "amount", a("expense_total"), sum("T1", classes, "amount"));
     eq("T1.expense_grand_total=sum", "T1", "expense_grand_total", "amount", a("expense_grand_total"), a("expense_total") + a("surplus_distribution") + a("carry_end"));
     eq("T1.balance", "T1", "income_grand_total", "amount", a("income_grand_total"), a("expense_grand_total"));
     eq("X.T1.income_total=T2.total", "T1", "income_total", "amount", a("income_total"), v("T2", "total", "total"));
-    eq("X.T1.fiscal=T2.fiscal", "T1", "fiscal_general", "amount", a("fiscal_general") + a("fiscal_gov_fund") + a("fiscal_state_capital"), v("T2", "total", "fiscal"));
+    eq("X.T1.fiscal=T2.fiscal", "T1", "fiscal_general", "amount", a(fiscal) + a("fiscal_general") + a("fiscal_gov_fund") + a("fiscal_state_capital"), v("T2", "total", "fiscal"));
     for (const src of ["upper_subsidy", "business", "operating", "affiliate", "other"]) eq("X.T1.nonfiscal=T2", "T1", src, "amount", a(src), v("T2", "total", src));
     eq("X.T1.expense_total=T3.total", "T1", "expense_total", "amount", a("expense_total"), v("T3", "total", "total"));
     for (const c of classes) eq("X.T1.class=T3.class", "T1", c, "amount", a(c), v("T3", c, "total"));

@@ -181,11 +181,14 @@ export function writeNarrative(input: NarrativeInput, rng: Rng): Narrative {
   });
   w.figure("图2：支出决算结构", kinds.map(([col, label]) => ({ label, value: toWan(w.value(t("T3", "total", col))) })));
 
-  head("财政拨款收入支出决算总体情况说明");
-  const t4g = t("T4", "income_grand_total", "amount");
-  w.amount("s4.total", `${Y}年度财政拨款收、支总计`, [t4g], "。");
-  w.change("s4.change", [t4g], input.priors?.s4 ?? priorOf(w.value(t4g), rng, input.step), `与${Y - 1}年度相比，财政拨款收、支总计各`);
-  w.say("。");
+  // A template without some tables (the university's four) says nothing of them.
+  if (has("T4")) {
+    head("财政拨款收入支出决算总体情况说明");
+    const t4g = t("T4", "income_grand_total", "amount");
+    w.amount("s4.total", `${Y}年度财政拨款收、支总计`, [t4g], "。");
+    w.change("s4.change", [t4g], input.priors?.s4 ?? priorOf(w.value(t4g), rng, input.step), `与${Y - 1}年度相比，财政拨款收、支总计各`);
+    w.say("。");
+  }
 
   head("一般公共预算财政拨款支出决算情况说明");
   const g = t("T5", "total", "total");
@@ -213,37 +216,43 @@ export function writeNarrative(input: NarrativeInput, rng: Rng): Narrative {
   w.amount("s5.basic", "基本支出", [t("T5", "total", "basic")], "，");
   w.amount("s5.project", "项目支出", [t("T5", "total", "project")], "。");
 
-  head("一般公共预算财政拨款基本支出决算情况说明");
-  w.amount("s6.basic", `${Y}年度一般公共预算财政拨款基本支出`, [t("T5", "total", "basic")], "，其中：");
-  w.amount("s6.personnel", "人员经费", [t("T6", "personnel_total", "amount")], `，主要包括：${PERSONNEL_WORDS}；`);
-  w.amount("s6.public", "公用经费", [t("T6", "public_total", "amount")], `，主要包括：${PUBLIC_WORDS}。`);
-
-  const sangong = shanghai ? "财政拨款“三公”经费支出决算情况说明" : "一般公共预算财政拨款“三公”经费支出决算情况说明";
-  head(sangong);
-  const t7 = input.tables.find((x) => x.id === "T7");
-  if (t7?.empty) w.say(`${input.unit}${Y}年度无一般公共预算财政拨款“三公”经费支出，“三公”经费年初预算数和支出决算数均为0${v.unit}。`);
-  else {
-    const a = (col: string) => t("T7", "total", col);
-    w.amount("s7.budget", `${Y}年度“三公”经费财政拨款年初预算数为`, [a("budget_total")], "，");
-    w.amount("s7.actual", "支出决算为", [a("actual_total")], "，");
-    if (w.value(a("budget_total")) > 0) {
-      w.pct("s7.rate", "完成年初预算的", [a("actual_total")], [a("budget_total")]);
-      w.say("。");
-    }
-    w.say("其中：");
-    w.amount("s7.abroad", "因公出国（境）费支出决算为", [a("actual_abroad")], "；");
-    w.amount("s7.vehicle", "公务用车购置及运行费支出决算为", [a("actual_vehicle")], "，其中：");
-    w.amount("s7.purchase", "公务用车购置费", [a("actual_vehicle_purchase")], "，");
-    w.amount("s7.operation", shanghai ? "公务用车运行维护费" : "公务用车运行费", [a("actual_vehicle_operation")], "；");
-    w.amount("s7.reception", "公务接待费支出决算为", [a("actual_reception")], "。");
+  if (has("T6")) {
+    head("一般公共预算财政拨款基本支出决算情况说明");
+    w.amount("s6.basic", `${Y}年度一般公共预算财政拨款基本支出`, [t("T5", "total", "basic")], "，其中：");
+    w.amount("s6.personnel", "人员经费", [t("T6", "personnel_total", "amount")], `，主要包括：${PERSONNEL_WORDS}；`);
+    w.amount("s6.public", "公用经费", [t("T6", "public_total", "amount")], `，主要包括：${PUBLIC_WORDS}。`);
   }
 
-  head(shanghai ? "政府性基金预算财政拨款收入支出决算情况说明" : "政府性基金预算财政拨款收入支出决算情况");
-  const e = (col: string) => t("T8", "total", col);
-  w.amount("s8.begin", `${Y}年度政府性基金预算财政拨款年初结转和结余`, [e("carry_begin")], "，");
-  w.amount("s8.income", "本年收入", [e("income")], "，");
-  w.amount("s8.total", "本年支出", [e("total")], "，");
-  w.amount("s8.end", "年末结转和结余", [e("carry_end")], "。");
+  const sangong = shanghai ? "财政拨款“三公”经费支出决算情况说明" : "一般公共预算财政拨款“三公”经费支出决算情况说明";
+  const t7 = input.tables.find((x) => x.id === "T7");
+  if (t7) {
+    head(sangong);
+    if (t7.empty) w.say(`${input.unit}${Y}年度无一般公共预算财政拨款“三公”经费支出，“三公”经费年初预算数和支出决算数均为0${v.unit}。`);
+    else {
+      const a = (col: string) => t("T7", "total", col);
+      w.amount("s7.budget", `${Y}年度“三公”经费财政拨款年初预算数为`, [a("budget_total")], "，");
+      w.amount("s7.actual", "支出决算为", [a("actual_total")], "，");
+      if (w.value(a("budget_total")) > 0) {
+        w.pct("s7.rate", "完成年初预算的", [a("actual_total")], [a("budget_total")]);
+        w.say("。");
+      }
+      w.say("其中：");
+      w.amount("s7.abroad", "因公出国（境）费支出决算为", [a("actual_abroad")], "；");
+      w.amount("s7.vehicle", "公务用车购置及运行费支出决算为", [a("actual_vehicle")], "，其中：");
+      w.amount("s7.purchase", "公务用车购置费", [a("actual_vehicle_purchase")], "，");
+      w.amount("s7.operation", shanghai ? "公务用车运行维护费" : "公务用车运行费", [a("actual_vehicle_operation")], "；");
+      w.amount("s7.reception", "公务接待费支出决算为", [a("actual_reception")], "。");
+    }
+  }
+
+  if (has("T8")) {
+    head(shanghai ? "政府性基金预算财政拨款收入支出决算情况说明" : "政府性基金预算财政拨款收入支出决算情况");
+    const e = (col: string) => t("T8", "total", col);
+    w.amount("s8.begin", `${Y}年度政府性基金预算财政拨款年初结转和结余`, [e("carry_begin")], "，");
+    w.amount("s8.income", "本年收入", [e("income")], "，");
+    w.amount("s8.total", "本年支出", [e("total")], "，");
+    w.amount("s8.end", "年末结转和结余", [e("carry_end")], "。");
+  }
 
   if (has("T9")) {
     head(shanghai ? "国有资本经营预算财政拨款收入支出决算情况说明" : "国有资本经营预算财政拨款支出决算情况");

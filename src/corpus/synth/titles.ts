@@ -25,6 +25,14 @@ const SHANGHAI: Partial<Titles> = {
   T9: "国有资本经营预算财政拨款收入支出决算表",
 };
 
+/** The university template (西南大学): its four tables. */
+const UNIVERSITY: Partial<Titles> = {
+  T1: "高等学校收支决算总表",
+  T2: "收入决算表",
+  T3: "支出决算表",
+  T5: "财政拨款支出决算表",
+};
+
 /** Wordings seen elsewhere: 柞水 (收入/支出决算总表), 曾都 (基本支出决算表). */
 const ALTERNATIVE: Partial<Titles> = {
   T1: "收入支出决算表",
@@ -47,7 +55,8 @@ export const BUDGET_TITLES: Partial<Titles> = {
 export function baseTitle(id: StandardTableId, v: Pick<Variant, "template" | "wording">): string {
   const alt = v.wording === "alternative" ? ALTERNATIVE[id] : undefined;
   const sh = v.template === "shanghai" ? SHANGHAI[id] : undefined;
-  return alt ?? sh ?? STANDARD[id];
+  const uni = v.template === "university" ? UNIVERSITY[id] : undefined;
+  return uni ?? alt ?? sh ?? STANDARD[id];
 }
 
 export function numberedTitle(base: string, n: number, year: number, numbering: Variant["numbering"]): string {

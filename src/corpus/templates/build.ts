@@ -1,5 +1,5 @@
 // Shorthands for declaring table templates as data (national.ts, shanghai.ts).
-import type { BodyLayout, ColumnSpec, HeaderCellSpec, NumberCellSpec } from "./types.js";
+import type { BodyLayout, ColumnSpec, HeaderCellSpec, NumberCellSpec, TableTemplate } from "./types.js";
 
 export const code = (width: number, block?: number, codeParts?: 2 | 3): ColumnSpec => ({
   kind: "code",
@@ -57,3 +57,31 @@ export const T6_TWO_GROUPS: BodyLayout = {
     { key: "public_total", labelBlock: 1, valueBlock: 1 },
   ],
 };
+
+/**
+ * T7 printed tall: the items down the rows, 预算数 and 决算数 across
+ * (variants.md §"三公 table tall"), 公务用车购置及运行费 with its two parts
+ * under it and the 合计 line last. Same canonical cells as the wide layouts.
+ */
+export function t7Tall(n: T7Names, fontSize: number, rowHeight: number): TableTemplate {
+  return {
+    id: "T7",
+    columns: [name(1), amount("budget", 130), amount("actual", 130)],
+    header: [[h("项目"), h("预算数"), h("决算数")]],
+    body: {
+      kind: "items",
+      row: "total",
+      items: [
+        { label: n.abroad, item: "abroad" },
+        { label: n.vehicle, item: "vehicle" },
+        { label: `其中：${n.purchase}`, item: "vehicle_purchase" },
+        { label: n.operation, item: "vehicle_operation" },
+        { label: n.reception, item: "reception" },
+        { label: n.total, item: "total" },
+      ],
+    },
+    fontSize,
+    headerRowHeight: rowHeight,
+    bodyRowHeight: rowHeight,
+  };
+}

@@ -3,9 +3,10 @@ import type { StandardTableId } from "../../../schemas/canonical.js";
 import type { Variant } from "../variant.js";
 import { NATIONAL } from "./national.js";
 import { SHANGHAI } from "./shanghai.js";
+import { UNIVERSITY } from "./university.js";
 import type { TableTemplate, TemplateSet } from "./types.js";
 
-const TEMPLATES: Readonly<Record<Variant["template"], TemplateSet>> = { national: NATIONAL, shanghai: SHANGHAI };
+const TEMPLATES: Readonly<Record<Variant["template"], TemplateSet>> = { national: NATIONAL, shanghai: SHANGHAI, university: UNIVERSITY };
 
 export function templateFor(variant: Variant): TemplateSet {
   return TEMPLATES[variant.template];

@@ -3,7 +3,7 @@
 // where the seed's wraps ("本年收入合/计", "上级补/助收入", "科目/编码").
 // Header spellings ("项 目" vs distributed 项…目, "合 计" vs "合计") follow
 // the seed table by table.
-import { amount, code, flexAmount, h, line, name, numbers, t7InterleavedColumns, t7InterleavedHeader, T6_TWO_GROUPS } from "./build.js";
+import { amount, code, flexAmount, h, line, name, numbers, t7InterleavedColumns, t7InterleavedHeader, t7Tall, T6_TWO_GROUPS } from "./build.js";
 import type { ColumnSpec, HeaderCellSpec, TableTemplate, TemplateSet } from "./types.js";
 
 const FONT = 9;
@@ -214,10 +214,16 @@ const T7_INTERLEAVED: TableTemplate = {
   numberRow: undefined,
 };
 
+const T7_TALL = t7Tall(
+  { total: "合计", abroad: "因公出国（境）费", vehicle: "公务用车购置及运行费", subtotal: "小计", purchase: "公务用车购置费", operation: "公务用车运行费", reception: "公务接待费" },
+  10.5,
+  20,
+);
+
 export const NATIONAL: TemplateSet = {
   name: "national",
   tables: { T1, T2, T3, T4, T5, T6, T7, T8, T9 },
   t6: { 2: T6_TWO, 3: T6 },
-  t7: { blocks: T7, interleaved: T7_INTERLEAVED },
+  t7: { blocks: T7, interleaved: T7_INTERLEAVED, tall: T7_TALL },
   page: { department: true, unitLabel: "金额单位", bookHeading: false },
 };

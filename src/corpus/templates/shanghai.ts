@@ -2,7 +2,7 @@
 // and no 栏次, amounts headed 决算数, 表5 合计 at the bottom, 表7 interleaved
 // under a 财政拨款“三公”经费 banner with 运行维护费 names, 表9 in the 表8
 // (收支) form, and "单位：万元" alone on the caption line.
-import { amount, code, flexAmount, h, name, T7_ITEMS, t7InterleavedColumns, t7InterleavedHeader, type T7Names, T6_TWO_GROUPS } from "./build.js";
+import { amount, code, flexAmount, h, name, T7_ITEMS, t7InterleavedColumns, t7InterleavedHeader, t7Tall, type T7Names, T6_TWO_GROUPS } from "./build.js";
 import type { HeaderCellSpec, TableTemplate, TemplateSet } from "./types.js";
 
 const FONT = 9;
@@ -160,6 +160,6 @@ export const SHANGHAI: TemplateSet = {
   name: "shanghai",
   tables: { T1, T2, T3, T4, T5, T6: T6_TWO, T7: T7_INTERLEAVED, T8, T9 },
   t6: { 2: T6_TWO, 3: T6_THREE },
-  t7: { blocks: T7_BLOCKS, interleaved: T7_INTERLEAVED },
+  t7: { blocks: T7_BLOCKS, interleaved: T7_INTERLEAVED, tall: t7Tall(NAMES, 9.5, 22) },
   page: { department: false, unitLabel: "单位", bookHeading: true },
 };

@@ -37,6 +37,8 @@ export type NumberCellSpec = HeaderCellSpec | "#";
  * - sided: 收入 lines left, 支出 lines right, paired by position (T1, T4).
  * - grouped: several code|name|amount groups side by side (T6).
  * - single: one unlabeled row of amounts (T7).
+ * - items: one canonical row printed tall, an item per line (T7 tall): each
+ *   amount column's key is a prefix ("budget"), the line's item its suffix.
  */
 export type BodyLayout =
   | {
@@ -52,7 +54,14 @@ export type BodyLayout =
       /** Total rows on the last line: label in one group, value in another. */
       readonly footer: readonly { readonly key: string; readonly labelBlock: number; readonly valueBlock: number }[];
     }
-  | { readonly kind: "single" };
+  | { readonly kind: "single" }
+  | {
+      readonly kind: "items";
+      /** The canonical row every line prints a part of. */
+      readonly row: string;
+      /** Printed lines, top to bottom: the label and the column-key suffix of its item. */
+      readonly items: readonly { readonly label: string; readonly item: string }[];
+    };
 
 export interface TableTemplate {
   readonly id: StandardTableId;
@@ -81,7 +90,7 @@ export interface TemplateSet {
   readonly tables: Readonly<Record<StandardTableId, TableTemplate>>;
   /** T6 by number of column groups. */
   readonly t6: Readonly<Record<2 | 3, TableTemplate>>;
-  /** T7 with the 预算数 and 决算数 blocks side by side, or interleaved per item. */
-  readonly t7: Readonly<Record<"blocks" | "interleaved", TableTemplate>>;
+  /** T7 with the 预算数 and 决算数 blocks side by side, interleaved per item, or tall (items down the rows). */
+  readonly t7: Readonly<Record<"blocks" | "interleaved" | "tall", TableTemplate>>;
   readonly page: TablePageStyle;
 }

@@ -10,16 +10,17 @@ const label = (v: number): string => v.toFixed(2);
 const r2 = (n: number): string => String(Math.round(n * 100) / 100);
 const SIZE = 9;
 
-function text(x: number, y: number, s: string, anchor: "middle" | "start"): string {
-  return `<text x="${r2(x)}" y="${r2(y)}" font-family="Noto Sans S Chinese" font-size="${SIZE}" text-anchor="${anchor}" fill="#000000">${esc(s)}</text>`;
+function text(family: string, x: number, y: number, s: string, anchor: "middle" | "start"): string {
+  return `<text x="${r2(x)}" y="${r2(y)}" font-family="${esc(family)}" font-size="${SIZE}" text-anchor="${anchor}" fill="#000000">${esc(s)}</text>`;
 }
 
-export function chartSvg(chart: ChartSpec, w: number, h: number): string {
-  const parts = chart.type === "bar" ? bars(chart, w, h) : pie(chart, w, h);
+/** The chart in the document's font (default: fontconfig's name for the Noto Sans SC OTFs). */
+export function chartSvg(chart: ChartSpec, w: number, h: number, family = "Noto Sans S Chinese"): string {
+  const parts = chart.type === "bar" ? bars(chart, w, h, family) : pie(chart, w, h, family);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}pt" height="${h}pt" viewBox="0 0 ${w} ${h}">${parts.join("")}</svg>`;
 }
 
-function bars(chart: ChartSpec, w: number, h: number): string[] {
+function bars(chart: ChartSpec, w: number, h: number, family: string): string[] {
   const base = h - 16;
   const top = 14;
   const max = Math.max(...chart.series.map((s) => s.value)) * 1.1 || 1;
@@ -30,13 +31,13 @@ function bars(chart: ChartSpec, w: number, h: number): string[] {
     const bh = ((base - top) * Math.max(0, s.value)) / max;
     const bx = slot * i + (slot - barW) / 2;
     out.push(`<rect x="${r2(bx)}" y="${r2(base - bh)}" width="${r2(barW)}" height="${r2(bh)}" fill="${colour(0)}"/>`);
-    out.push(text(bx + barW / 2, base - bh - 3, label(s.value), "middle"));
-    out.push(text(slot * i + slot / 2, base + 4 + SIZE, s.label, "middle"));
+    out.push(text(family, bx + barW / 2, base - bh - 3, label(s.value), "middle"));
+    out.push(text(family, slot * i + slot / 2, base + 4 + SIZE, s.label, "middle"));
   });
   return out;
 }
 
-function pie(chart: ChartSpec, w: number, h: number): string[] {
+function pie(chart: ChartSpec, w: number, h: number, family: string): string[] {
   const r = Math.min(h / 2 - 6, w / 4);
   const cx = r + 10;
   const cy = h / 2;
@@ -55,7 +56,7 @@ function pie(chart: ChartSpec, w: number, h: number): string[] {
     angle += sweep;
     const ly = h / 2 - (chart.series.length * 16) / 2 + i * 16;
     out.push(`<rect x="${r2(cx + r + 24)}" y="${r2(ly + 1)}" width="8" height="8" fill="${colour(i)}"/>`);
-    out.push(text(cx + r + 38, ly + SIZE, `${s.label} ${label(s.value)}万元 ${((100 * s.value) / total).toFixed(1)}%`, "start"));
+    out.push(text(family, cx + r + 38, ly + SIZE, `${s.label} ${label(s.value)}万元 ${((100 * s.value) / total).toFixed(1)}%`, "start"));
   });
   return out;
 }

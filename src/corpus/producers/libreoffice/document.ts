@@ -6,41 +6,21 @@
 // each table. Also returns what the read-back needs to find every table in
 // the converted PDF: titles, the printed text of each body row, the lines
 // under the table.
-import type { Column } from "../../../../schemas/canonical.js";
 import { composeStandardTable } from "../../compose/standard-table.js";
 import { cell, resolveWidths, type GridRow, type PrintedTable } from "../../layout/printed-table.js";
-import type { GridMetrics } from "../../layout/table-grid.js";
 import type { FolioStyle } from "../../options.js";
-import { createPdf, type Doc } from "../../render/pdf.js";
-import { A4, STYLE, type Margins } from "../../render/style.js";
-import { metricsFor } from "../../render/metrics.js";
-import { measure } from "../../render/text.js";
+import { STYLE } from "../../render/style.js";
 import type { Block, ReportSource } from "../../source/schema.js";
 import { tableTemplate, templateFor } from "../../templates/index.js";
-import type { TemplateSet } from "../../templates/types.js";
 import type { Variant } from "../../variant.js";
+import { captionFor, expectationOf, type TableExpectation } from "../expectation.js";
+import { contentWidth, metrics, PORTRAIT, TABLE_LANDSCAPE, TABLE_PORTRAIT, titleSizeFor, type PageGeometry } from "../measure.js";
 import { chartSvg } from "./chart.js";
 import { writerTable } from "./table.js";
 import { AutoStyles, esc, para, paragraphStyle, pt, type ParaStyle } from "./xml.js";
 
 /** The family name fontconfig gives the Noto Sans SC (Hans) OTFs. */
 export const FONT_FAMILY = "Noto Sans S Chinese";
-
-/** What the read-back looks for, per standard table, in print order. */
-export interface TableExpectation {
-  readonly id: string;
-  readonly title: string;
-  /** The caption's unit text ("金额单位：万元"), printed right after the title. */
-  readonly captionRight: string;
-  /** The header rows' texts (and the 栏次 row's), in cell order. */
-  readonly header: string;
-  /** Each body row's printed texts in cell order, and the row keys it prints. */
-  readonly rows: readonly { readonly texts: readonly string[]; readonly keys: readonly string[] }[];
-  /** 注 lines, remarks and the empty-table statement, in print order. */
-  readonly tail: readonly string[];
-  readonly columns: Column[];
-  readonly texts: ReadonlyMap<string, string>;
-}
 
 export interface FodtDocument {
   readonly xml: string;
@@ -51,29 +31,6 @@ const N = STYLE.narrative;
 /** Word processors' line pitch for body text: the font's own height plus the pdfkit renderer's gap. */
 const BODY_LINE = N.bodySize * 1.45 + N.lineGap;
 const CELL_LINE = 1.2;
-
-let measureDoc: Doc | undefined;
-/** Widths measured with the same Noto Sans SC the document is set in (pdfkit's metrics). */
-function measurer(): Doc {
-  measureDoc ??= createPdf({ title: "", author: "", created: new Date(0) });
-  return measureDoc;
-}
-
-function metrics(): GridMetrics {
-  return metricsFor(measurer());
-}
-
-interface PageGeometry {
-  readonly width: number;
-  readonly height: number;
-  readonly margins: Margins;
-}
-
-const PORTRAIT: PageGeometry = { width: A4.short, height: A4.long, margins: STYLE.portrait };
-const TABLE_LANDSCAPE: PageGeometry = { width: A4.long, height: A4.short, margins: STYLE.landscape };
-const TABLE_PORTRAIT: PageGeometry = { width: A4.short, height: A4.long, margins: STYLE.portraitTable };
-
-const contentWidth = (g: PageGeometry): number => g.width - g.margins.left - g.margins.right;
 
 /** Folio height and its distance from the page's bottom edge, as the pdfkit renderer places it. */
 const FOLIO_BOX = 12;
@@ -98,11 +55,6 @@ function folioXml(style: FolioStyle): string {
   if (style === "none") return "";
   const n = `<text:page-number text:select-page="current">1</text:page-number>`;
   return `<style:footer><text:p text:style-name="Footer">${style === "dashed" ? `- ${n} -` : n}</text:p></style:footer>`;
-}
-
-function captionFor(source: ReportSource, set: TemplateSet, v: Variant): { left?: string; right: string } {
-  const right = `${set.page.unitLabel}：${v.unit}`;
-  return set.page.department ? { left: source.table_caption.left, right } : { right };
 }
 
 class Writer {
@@ -231,7 +183,6 @@ function writeTables(w: Writer, source: ReportSource, v: Variant, ids: readonly 
   const master = portrait ? "TablePortrait" : "TableLandscape";
   const room = contentWidth(geometry);
   const T = STYLE.table;
-  const doc = measurer();
   const out: TableExpectation[] = [];
   for (const id of ids) {
     const table = source.tables.find((t) => t.id === id);
@@ -246,9 +197,7 @@ function writeTables(w: Writer, source: ReportSource, v: Variant, ids: readonly 
       w.p({ size: T.headingSize, bold: true, align: "center", marginBottom: T.gapAfterTitle, keepWithNext: true }, heading.text);
       heading.text = undefined;
     }
-    // A title wider than the page prints smaller, as shrink-to-fit does (a little slack for Writer's own spacing).
-    const full = measure(doc, table.title, { size: T.titleSize, weight: "bold" });
-    const titleSize = full > room * 0.98 ? Math.floor(((T.titleSize * room * 0.98) / full) * 4) / 4 : T.titleSize;
+    const titleSize = titleSizeFor(table.title, room);
     w.p({ size: titleSize, bold: true, align: "center", marginBottom: T.gapAfterTitle, keepWithNext: true }, table.title);
     const { xml, width } = writerTable(w.styles, composed.printed, {
       name: w.nextTableName("表"),
@@ -259,7 +208,7 @@ function writeTables(w: Writer, source: ReportSource, v: Variant, ids: readonly 
       lineFactor: CELL_LINE,
     });
     const inset = Math.max(0, (room - width) / 2);
-    const caption = captionFor(source, set, v);
+    const caption = captionFor(source, set.page, v);
     const capStyle = { size: T.captionSize, marginLeft: inset, marginRight: inset, marginBottom: T.gapAfterCaption, keepWithNext: true };
     if (caption.left) w.p({ ...capStyle, rightTab: width - 0.5 }, `${caption.left}\t${caption.right}`);
     else w.p({ ...capStyle, align: "end" }, caption.right);
@@ -272,16 +221,7 @@ function writeTables(w: Writer, source: ReportSource, v: Variant, ids: readonly 
       w.p({ size: T.captionSize + 0.5, lineHeight: T.noteLineHeight * 1.2, marginLeft: inset, marginRight: inset, marginTop: T.noteLineHeight }, table.empty_statement);
       tail.push(table.empty_statement);
     }
-    out.push({
-      id: table.id,
-      title: table.title,
-      captionRight: caption.right,
-      header: composed.printed.header.flatMap((r) => r.cells.map((c) => c.text)).join(""),
-      rows: composed.printed.body.map((r) => ({ texts: r.cells.map((c) => c.text).filter((t) => t.trim() !== ""), keys: r.keys })),
-      tail,
-      columns: composed.columns,
-      texts: composed.texts,
-    });
+    out.push(expectationOf(table, composed, caption, { tail }));
   }
   return out;
 }

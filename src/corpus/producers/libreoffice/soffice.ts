@@ -1,13 +1,15 @@
-// Converts a Flat ODT to PDF with LibreOffice (soffice --headless
-// --convert-to pdf), in a fresh user profile per run, with the fonts of a
-// private fontconfig setup that holds only the Noto Sans SC OTFs shipped by
-// @embedpdf/fonts-sc: the PDF never depends on the machine's own CJK fonts.
+// Converts a Flat ODT (Writer) or Flat ODS (Calc) to PDF with LibreOffice
+// (soffice --headless --convert-to pdf), in a fresh user profile per run,
+// with the fonts of a private fontconfig setup that holds only the report's
+// font (../fonts.ts; Writer reports: the Noto Sans SC OTFs shipped by
+// @embedpdf/fonts-sc): the PDF never depends on the machine's own CJK fonts.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, symlink, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fontPath } from "../../render/fonts.js";
+import type { FontName } from "../../variant.js";
+import { privateFontconfig } from "../fonts.js";
 
 const CANDIDATES = [
   "/usr/bin/soffice",
@@ -39,22 +41,6 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeo
   });
 }
 
-/** A temp dir with fonts/ (the two Noto weights), a fonts.conf naming only them, and a profile dir. */
-async function workspace(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "juesuan-lo-"));
-  const fonts = path.join(dir, "fonts");
-  await mkdir(fonts);
-  for (const weight of ["regular", "bold"] as const) {
-    const src = fontPath(weight);
-    await symlink(src, path.join(fonts, path.basename(src)));
-  }
-  await writeFile(
-    path.join(dir, "fonts.conf"),
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${fonts}</dir>\n  <cachedir>${path.join(dir, "fccache")}</cachedir>\n</fontconfig>\n`,
-  );
-  return dir;
-}
-
 export interface Converted {
   readonly pdf: Uint8Array;
   /** soffice --version, e.g. "LibreOffice 7.4.7.2 40(Build:2)". */
@@ -63,6 +49,8 @@ export interface Converted {
 
 export interface ConvertOptions {
   readonly soffice?: string;
+  /** The one font the document may use; default Noto Sans SC. */
+  readonly font?: FontName;
   readonly timeoutMs?: number;
   /** Keep the temp dir (the .fodt and PDF) for inspection. */
   readonly keep?: boolean;
@@ -71,11 +59,21 @@ export interface ConvertOptions {
 const versions = new Map<string, string>();
 
 export async function convertFodt(name: string, fodt: string, o: ConvertOptions = {}): Promise<Converted> {
+  return convertDocument(name, fodt, "writer", o);
+}
+
+const KINDS = {
+  writer: { ext: "fodt", filter: "writer_pdf_Export", pkg: "libreoffice-writer-nogui" },
+  calc: { ext: "fods", filter: "calc_pdf_Export", pkg: "libreoffice-calc-nogui" },
+} as const;
+
+export async function convertDocument(name: string, xml: string, kind: keyof typeof KINDS, o: ConvertOptions = {}): Promise<Converted> {
+  const { ext, filter, pkg } = KINDS[kind];
   const soffice = o.soffice ?? findSoffice();
   if (!soffice) {
-    throw new Error("LibreOffice (soffice) was not found: install it (Debian: libreoffice-writer-nogui) or set SOFFICE to its path");
+    throw new Error(`LibreOffice (soffice) was not found: install it (Debian: ${pkg}) or set SOFFICE to its path`);
   }
-  const dir = await workspace();
+  const dir = await mkdtemp(path.join(os.tmpdir(), "juesuan-lo-"));
   try {
     const home = path.join(dir, "home");
     await mkdir(home);
@@ -83,18 +81,18 @@ export async function convertFodt(name: string, fodt: string, o: ConvertOptions 
       PATH: process.env["PATH"] ?? "/usr/bin:/bin",
       HOME: home,
       LANG: "zh_CN.UTF-8",
-      FONTCONFIG_FILE: path.join(dir, "fonts.conf"),
+      FONTCONFIG_FILE: await privateFontconfig(dir, o.font),
       SAL_USE_VCLPLUGIN: "svp",
       TMPDIR: dir,
     };
-    const input = path.join(dir, `${name}.fodt`);
-    await writeFile(input, fodt, "utf8");
+    const input = path.join(dir, `${name}.${ext}`);
+    await writeFile(input, xml, "utf8");
     const out = path.join(dir, "out");
     const profile = `file://${path.join(dir, "profile")}`;
     const timeout = o.timeoutMs ?? 180_000;
-    await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", "pdf:writer_pdf_Export", "--outdir", out, input], env, timeout);
+    await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", `pdf:${filter}`, "--outdir", out, input], env, timeout);
     const pdfFile = path.join(out, `${name}.pdf`);
-    if (!existsSync(pdfFile)) throw new Error(`soffice wrote no PDF for ${name}.fodt`);
+    if (!existsSync(pdfFile)) throw new Error(`soffice wrote no PDF for ${name}.${ext}`);
     const pdf = new Uint8Array(await readFile(pdfFile));
     let version = versions.get(soffice);
     if (version === undefined) {

@@ -208,8 +208,38 @@ export const UNITS: readonly UnitSpec[] = [
   },
 ];
 
+/**
+ * Universities (高等学校), printed in the university template only. Kept out of
+ * UNITS, whose order the planned corpus's slots follow.
+ */
+export const UNIVERSITIES: readonly UnitSpec[] = [
+  {
+    id: "cq-jialing-univ", name: "重庆嘉陵理工大学", province: "重庆", kind: "institution", scale: 52000, staff: 2300, sangong: true, surplus: true,
+    duties: ["实施本科和研究生教育", "开展科学研究和社会服务", "推进学科建设和对外交流合作"],
+    lines: [
+      { code: "2050205", w: 0.62, basic: 0.7, nf: 0.45, operating: true },
+      { code: "2050803", w: 0.02, basic: 0, nf: 0.5 },
+      { code: "2060201", w: 0.06, basic: 0.6, nf: 0.55 },
+      { code: "2060203", w: 0.05, basic: 0, nf: 0.3 },
+      { code: "2060301", w: 0.03, basic: 0.5, nf: 0.6 },
+      { code: "2080502", w: 0.05, basic: 1, t6: "retire" },
+    ],
+  },
+  {
+    id: "hn-xiangjiang-normal", name: "湖南湘江师范学院", province: "湖南", kind: "institution", scale: 21000, staff: 980, sangong: true, carry: true,
+    duties: ["实施本科教育，培养中小学师资", "开展教育科学研究和教师培训"],
+    lines: [
+      { code: "2050205", w: 0.68, basic: 0.75, nf: 0.35 },
+      { code: "2050803", w: 0.04, basic: 0, nf: 0.4 },
+      { code: "2060201", w: 0.05, basic: 0.6, nf: 0.5 },
+      { code: "2060203", w: 0.03, basic: 0, nf: 0.2 },
+      { code: "2080502", w: 0.05, basic: 1, t6: "retire" },
+    ],
+  },
+];
+
 export function unitById(id: string): UnitSpec {
-  const u = UNITS.find((x) => x.id === id);
+  const u = UNITS.find((x) => x.id === id) ?? UNIVERSITIES.find((x) => x.id === id);
   if (!u) throw new Error(`Expected a unit with id ${id}`);
   return u;
 }

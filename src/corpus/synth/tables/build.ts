@@ -8,6 +8,8 @@ import { buildT6, buildT7 } from "./economic.js";
 import { carryTotal, fundFigures, fundIncome, t2Figures, t3Figures, t5Figures, T2_COLS, T3_COLS, T5_COLS, T8_COLS } from "./figures.js";
 import { rollUp, sumOf, type Rolled } from "./rollup.js";
 import { buildT1, buildT4 } from "./sided.js";
+import { universityTables } from "./university.js";
+import { UNIVERSITY_TABLES } from "../../templates/university.js";
 
 export interface BuiltTables {
   readonly tables: SourceTable[];
@@ -16,10 +18,14 @@ export interface BuiltTables {
 
 const COLUMN_COUNT: Record<StandardTableId, number> = { T1: 2, T2: 7, T3: 6, T4: 5, T5: 3, T6: 0, T7: 12, T8: 6, T9: 3 };
 
-function printOf(id: StandardTableId, v: Variant, extra: { notes?: string[]; columns?: number; lead?: string } = {}): TablePrint {
-  const national = v.template === "national";
+/** Whose content rules a template follows: the university template prints national content (its own tables aside). */
+export const contentTemplate = (v: Variant): "national" | "shanghai" => (v.template === "shanghai" ? "shanghai" : "national");
+
+export function printOf(id: StandardTableId, v: Variant, extra: { notes?: string[]; columns?: number; lead?: string } = {}): TablePrint {
+  const national = contentTemplate(v) === "national";
   const lead = extra.lead ?? NOTE_LEAD[id];
-  const formula = NOTE_FORMULA[id];
+  // A tall 三公 table has no 栏 to state formulas over.
+  const formula = id === "T7" && v.t7 === "tall" ? undefined : NOTE_FORMULA[id];
   const notes = national ? [lead, ...(extra.notes ?? (formula ? [formula] : []))] : [lead];
   const columns = extra.columns ?? COLUMN_COUNT[id];
   const labels: Record<string, string> = {};
@@ -37,7 +43,8 @@ const isZero = (r: Rolled, cols: readonly string[]): boolean => cols.every((c) =
 export function buildTables(l: Ledger, v: Variant, unitName: string): BuiltTables {
   const y = l.year;
   const shanghai = v.template === "shanghai";
-  const ids: StandardTableId[] = v.table_set === "eight" ? ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"] : ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"];
+  const ids: StandardTableId[] =
+    v.template === "university" ? [...UNIVERSITY_TABLES] : v.table_set === "eight" ? ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"] : ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"];
   const title = (id: StandardTableId) => tableTitle(id, ids.indexOf(id) + 1, y, v);
 
   const t2 = rollUp(t2Figures(l), T2_COLS, y);
@@ -51,7 +58,7 @@ export function buildTables(l: Ledger, v: Variant, unitName: string): BuiltTable
   }
 
   const t2Total = t2.sums.get("total") ?? {};
-  const t1 = buildT1(v.template, y, t3, {
+  const t1 = buildT1(contentTemplate(v), y, t3, {
     income: {
       fiscal_general: fundIncome(l, "general"),
       fiscal_gov_fund: fundIncome(l, "gov_fund"),
@@ -72,7 +79,7 @@ export function buildTables(l: Ledger, v: Variant, unitName: string): BuiltTable
     gov_fund: carryTotal(l, "gov_fund", side),
     state_capital: carryTotal(l, "state_capital", side),
   });
-  const t4 = buildT4(v.template, y, t5, t8, t9, {
+  const t4 = buildT4(contentTemplate(v), y, t5, t8, t9, {
     income: { general: fundIncome(l, "general"), gov_fund: fundIncome(l, "gov_fund"), state_capital: fundIncome(l, "state_capital") },
     carryBegin: fundsOf("begin"),
     carryEnd: fundsOf("end"),
@@ -90,7 +97,7 @@ export function buildTables(l: Ledger, v: Variant, unitName: string): BuiltTable
     };
   };
 
-  const t6 = buildT6(l, v.template);
+  const t6 = buildT6(l, contentTemplate(v));
   const t7 = buildT7(l);
   const tables: SourceTable[] = [
     { id: "T1", title: title("T1"), rows: t1.rows, cells: t1.cells, print: { ...printOf("T1", v, { notes: t1.notes }), lines: t1.lines } },
@@ -110,5 +117,6 @@ export function buildTables(l: Ledger, v: Variant, unitName: string): BuiltTable
     coded("T8", t8, T8_COLS),
   ];
   if (t9) tables.push(coded("T9", t9, t9Cols, shanghai ? NOTE_T9_FLOWS : undefined));
+  if (v.template === "university") return { tables: universityTables(l, tables, title), rolled: { t2, t3, t5, t8, t9 } };
   return { tables, rolled: { t2, t3, t5, t8, t9 } };
 }

@@ -30,7 +30,7 @@ function classRows(template: "national" | "shanghai", year: number): Row[] {
 }
 
 /** Line numbers: income 1..n then 4 total lines; expense continues after them. */
-function numbering(incomeKeys: readonly (string | null)[], expenseKeys: readonly (string | null)[]): PrintedLine[] {
+export function numbering(incomeKeys: readonly (string | null)[], expenseKeys: readonly (string | null)[]): PrintedLine[] {
   const lines: PrintedLine[] = incomeKeys.map((key, i) => ({ line: i + 1, side: "income", key }));
   const offset = incomeKeys.length;
   return [...lines, ...expenseKeys.map((key, i) => ({ line: offset + i + 1, side: "expense" as const, key }))];

@@ -1,7 +1,8 @@
-// Reads the converted PDF back (pdf.js text per page) to learn what
-// LibreOffice decided: the page count, its Producer entry, and where each
-// table landed. Page texts are compared with all whitespace removed, since
-// Writer breaks a run wherever the script or the kerning changes.
+// Reads a producer's PDF back (pdf.js text per page) to learn what the
+// program decided: the page count, its Producer entry, and where each table
+// landed. Page texts are compared with all whitespace removed, since Writer
+// breaks a run wherever the script or the kerning changes, and as the reader
+// normalizes them (Chromium's text layer spells 入 as the radical ⼊).
 // Tables are found in print order, each after the previous one's last page:
 // its first page shows the title followed by the caption's unit text; its body
 // rows then follow one another in the page text (a row never breaks over
@@ -9,9 +10,11 @@
 // a row is not next on the current one; the 注 lines and statement close it.
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
-import type { TableExpectation } from "./document.js";
+import { normalizeText } from "../../source/normalize-text.js";
+import type { TableExpectation } from "./expectation.js";
 
-export const norm = (s: string): string => s.replace(/\s+/g, "");
+/** Whitespace, and the control characters some text layers give a space (Chromium with the Noto Sans SC OTFs: U+0001), removed. */
+export const norm = (s: string): string => normalizeText(s).replace(/[\s\u0000-\u001f]+/g, "");
 
 export interface PdfText {
   readonly producer: string;
@@ -66,11 +69,20 @@ export function locateTables(text: PdfText, tables: readonly TableExpectation[])
     if (pos < 0) throw new Error(`table ${t.id} ("${t.title}"): title and caption not found in the PDF`);
     const first = page;
     const header = norm(t.header);
+    const repeated = (t.repeated ?? []).map(norm);
     const at = (p: number, s: string, from: number): number => (text.pages[p] ?? "").indexOf(s, from);
-    /** Past the header rows printed at `from` on page p (within SLACK), or `from` when they are not there. */
+    /**
+     * Past what a continuation page prints again at `from` on page p (the
+     * title and 部门/单位 line where they repeat, then the header rows), each
+     * within SLACK of the last; `from` when none is there.
+     */
     const pastHeader = (p: number, from: number): number => {
-      const h = header === "" ? -1 : at(p, header, from);
-      return h >= 0 && h - from <= SLACK ? h + header.length : from;
+      let pos = from;
+      for (const s of [...repeated, header]) {
+        const h = s === "" ? -1 : at(p, s, pos);
+        if (h >= 0 && h - pos <= SLACK) pos = h + s.length;
+      }
+      return pos;
     };
     pos = pastHeader(page, pos);
     /**
