@@ -42,13 +42,13 @@ export const TOC_ENTRY = /[.．…·。]{3,}\s*\d*$/;
 /** The heading of a whole part ("上海市XX局2023年度部门决算表"), not of one table. */
 export const PART_HEADING = /(部门|单位)(决算|预算)(报)?表$|^第.部分/;
 
-/** How each table's title prints in the national template, for OCR'd titles no rule matches exactly. */
+/** How each table's title prints (national and university templates), for OCR'd titles no rule matches exactly. */
 const TITLE_SAYS: readonly Said<StandardTableId>[] = [
   { key: "T1", says: ["收入支出决算总表", "收入支出决算表"] },
   { key: "T2", says: ["收入决算表"] },
   { key: "T3", says: ["支出决算表"] },
   { key: "T4", says: ["财政拨款收入支出决算总表", "财政拨款收入支出决算表"] },
-  { key: "T5", says: ["一般公共预算财政拨款支出决算表"] },
+  { key: "T5", says: ["一般公共预算财政拨款支出决算表", "财政拨款支出决算表"] },
   { key: "T6", says: ["一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"] },
   { key: "T7", says: ["一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表"] },
   { key: "T8", says: ["政府性基金预算财政拨款收入支出决算表"] },
