@@ -36,7 +36,7 @@ export function violations(tables: readonly SourceTable[], claims: readonly Clai
     const flows = cols.includes("carry_end");
     for (const k of keys) {
       // 事业收入's parts (university) are in its column already.
-      const others = cols.filter((c) => c !== "total" && !["carry_begin", "income", "carry_end", "business_education", "business_research"].includes(c));
+      const others = cols.filter((c) => c !== "total" && !["carry_begin", "income", "carry_end", "education_business", "research_business"].includes(c));
       const rule = t === "T2" ? "T2.total=sum_sources" : t === "T3" ? "T3.total=sum_kinds" : `${t}.total=basic+project`;
       same(rule, t, k, "total", g(t, k, "total"), total(t, [k], others[0] ?? "") + others.slice(1).reduce((s, c) => s + g(t, k, c), 0));
       if (flows) same(`${t}.carry_end=carry_begin+income-total`, t, k, "carry_end", g(t, k, "carry_end"), g(t, k, "carry_begin") + g(t, k, "income") - g(t, k, "total"));
@@ -55,7 +55,7 @@ export function violations(tables: readonly SourceTable[], claims: readonly Clai
   const classes1 = (rows.get("T1") ?? []).filter((k) => /^\d{3}$/.test(k));
   // The university prints 财政拨款收入 in one line ("fiscal") and 事业收入's two parts under it.
   same("T1.income_total=sum", "T1", "income_total", "amount", t1("income_total"), total("T1", ["fiscal", "fiscal_general", "fiscal_gov_fund", "fiscal_state_capital", "upper_subsidy", "business", "operating", "affiliate", "other"], "amount"));
-  if (rows.get("T1")?.includes("business_education")) same("T1.business=parts", "T1", "business", "amount", t1("business"), t1("business_education") + t1("business_research"));
+  if (rows.get("T1")?.includes("education_business")) same("T1.business=parts", "T1", "business", "amount", t1("business"), t1("education_business") + t1("research_business"));
   same("T1.income_grand_total=sum", "T1", "income_grand_total", "amount", t1("income_grand_total"), t1("income_total") + t1("use_nonfiscal_surplus") + t1("carry_begin"));
   same("T1.expense_total=sum", "T1", "expense_total", "amount", t1("expense_total"), total("T1", classes1, "amount"));
   same("T1.expense_grand_total=sum", "T1", "expense_grand_total", "amount", t1("expense_grand_total"), t1("expense_total") + t1("surplus_distribution") + t1("carry_end"));
@@ -63,9 +63,9 @@ export function violations(tables: readonly SourceTable[], claims: readonly Clai
   same("X.T1.income_total=T2.total", "T1", "income_total", "amount", t1("income_total"), g("T2", "total", "total"));
   same("X.T1.fiscal=T2.fiscal", "T1", "fiscal_general", "amount", t1("fiscal") + t1("fiscal_general") + t1("fiscal_gov_fund") + t1("fiscal_state_capital"), g("T2", "total", "fiscal"));
   for (const s of ["upper_subsidy", "business", "operating", "affiliate", "other"]) same("X.T1.nonfiscal=T2", "T1", s, "amount", t1(s), g("T2", "total", s));
-  if (colsOf("T2").includes("business_education")) {
-    for (const s of ["business_education", "business_research"]) same("X.T1.nonfiscal=T2", "T1", s, "amount", t1(s), g("T2", "total", s));
-    for (const k of rows.get("T2") ?? []) same("T2.business=parts", "T2", k, "business", g("T2", k, "business"), g("T2", k, "business_education") + g("T2", k, "business_research"));
+  if (colsOf("T2").includes("education_business")) {
+    for (const s of ["education_business", "research_business"]) same("X.T1.nonfiscal=T2", "T1", s, "amount", t1(s), g("T2", "total", s));
+    for (const k of rows.get("T2") ?? []) same("T2.business=parts", "T2", k, "business", g("T2", k, "business"), g("T2", k, "education_business") + g("T2", k, "research_business"));
   }
   same("X.T1.expense_total=T3.total", "T1", "expense_total", "amount", t1("expense_total"), g("T3", "total", "total"));
   for (const c of classes1) same("X.T1.class=T3.class", "T1", c, "amount", t1(c), g("T3", c, "total"));

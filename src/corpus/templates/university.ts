@@ -13,9 +13,9 @@ import type { TableTemplate, TemplateSet } from "./types.js";
  */
 export const UNIVERSITY_KEYS = {
   /** 表2 column and 表1 line: 教育事业收入, a part of 事业收入. */
-  education: "business_education",
+  education: "education_business",
   /** 表2 column and 表1 line: 科研事业收入, a part of 事业收入. */
-  research: "business_research",
+  research: "research_business",
   /** 表1 line 财政拨款收入 (all funds: a university has no 基金/国资 lines). */
   fiscal: "fiscal",
 } as const;
