@@ -34,6 +34,12 @@ describe("normalizeText", () => {
     expect(normalizeText("其中：ＡＢｃ；")).toBe("其中：ABc；");
   });
 
+  it("reads a control character as the space it was drawn for", () => {
+    // Chromium with Noto Sans SC's OTF writes U+0001 for the space glyph.
+    expect(normalizeText("合\u0001计")).toBe("合 计");
+    expect(normalizeText("总\u0000计\u007F")).toBe("总 计 ");
+  });
+
   it("leaves ordinary text as it is", () => {
     const s = "一、一般公共预算财政拨款收入 1,234.56 (万元)";
     expect(normalizeText(s)).toBe(s);

@@ -16,11 +16,18 @@ const EQUIVALENT = new Map<string, string>();
 // (（一） 其中： 支出，), which canonical row names spell full-width.
 const KEEP_FULL_WIDTH = new Set(["（", "）", "：", "，", "；", "！", "？"]);
 
-/** Radicals, strokes, compatibility ideographs (U+2E80–U+2FDF, U+31C0–U+31EF, U+F900–U+FAFF, U+2F800–U+2FA1F) and full-width ASCII. */
-const NEEDS_WORK = /[\u2E80-\u2FDF\u31C0-\u31EF\uF900-\uFAFF\uFF01-\uFF5E]|\uD87E[\uDC00-\uDE1F]/u;
-const CANDIDATE = /[\u2E80-\u2FDF\u31C0-\u31EF\uF900-\uFAFF\uFF01-\uFF5E\u{2F800}-\u{2FA1F}]/gu;
+/**
+ * Radicals, strokes, compatibility ideographs (U+2E80–U+2FDF, U+31C0–U+31EF,
+ * U+F900–U+FAFF, U+2F800–U+2FA1F), full-width ASCII, and control characters
+ * (U+0000–U+001F, U+007F: Chromium with an OTF CJK font writes U+0001 for the
+ * space glyph, "合\u0001计").
+ */
+const NEEDS_WORK = /[\u0000-\u001F\u007F\u2E80-\u2FDF\u31C0-\u31EF\uF900-\uFAFF\uFF01-\uFF5E]|\uD87E[\uDC00-\uDE1F]/u;
+const CANDIDATE = /[\u0000-\u001F\u007F\u2E80-\u2FDF\u31C0-\u31EF\uF900-\uFAFF\uFF01-\uFF5E\u{2F800}-\u{2FA1F}]/gu;
 
 function replacement(c: string): string {
+  // A control character stands where a space was drawn (tab and line feed are white space already).
+  if (c <= "\u001F" || c === "\u007F") return " ";
   const unified = EQUIVALENT.get(c);
   if (unified !== undefined) return unified;
   const code = c.codePointAt(0) ?? 0;
