@@ -9,7 +9,7 @@ import { pageHealth } from "../source/health.js";
 import { OCR_DPI, ocrPage } from "../ocr/page.js";
 import { ocrWorkers } from "../ocr/pool.js";
 import { rereadBrokenFigures } from "../ocr/reread.js";
-import { rereadTextLayer } from "./reread/text-layer.js";
+import { placeFiguresByIdentities } from "./reread/across-rulings.js";
 import { validateReport } from "../validate/index.js";
 import type { Extraction } from "./types.js";
 import type { Finding, Table } from "../../schemas/canonical.js";
@@ -57,20 +57,21 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         options.onPage?.(n, opened.pageCount);
       });
     }
-    const recognized = recognizeDocument(pages);
-    const validate = (ts: readonly Table[]): Finding[] => validateReport({ tables: ts, year: recognized.year, printed_unit: recognized.printed_unit, narrative: [] });
-    // Figures that break an identity are read again before anything is reported: from the ink where
-    // OCR read them, from the glyphs around their cells where a text layer gave them.
-    const ocrd = new Set(ocrPages);
-    const afterOcr =
+    const textPages = new Set(health.filter((h) => h.route === "text").map((h) => h.page));
+    const reportOf = (r: { tables: readonly Table[]; year: number | null; printed_unit: Extraction["printed_unit"] }): Finding[] =>
+      validateReport({ tables: r.tables, year: r.year, printed_unit: r.printed_unit, narrative: [] });
+    // Figures that break an identity are read again before anything is reported: first a text layer's
+    // figures drawn across a ruling are tried on either side of it (the page recognized again)…
+    const recognized = placeFiguresByIdentities(recognizeDocument(pages), pages, textPages, recognizeDocument, reportOf);
+    const validate = (ts: readonly Table[]): Finding[] => reportOf({ ...recognized, tables: ts });
+    // …then the figures OCR read, from the ink in their cells.
+    const tables =
       ocrPages.length === 0
         ? recognized.tables
-        : await rereadBrokenFigures(opened.doc, recognized.tables, ocrd, validate,
+        : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(ocrPages), validate,
             // Still alive: the watchdog counts pages, and this phase reads none.
             () => options.onPage?.(opened.pageCount, opened.pageCount),
           );
-    const textPages = new Set(health.filter((h) => h.route === "text").map((h) => h.page));
-    const tables = rereadTextLayer(afterOcr, pages, textPages, validate);
     return { ...recognized, tables, pages: health, ocr_pages: ocrPages, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();

@@ -1,9 +1,8 @@
-// Identity-guided re-reading, whatever read the page: where a table breaks an
-// identity, other plausible readings of the cells involved are tried, one
-// cell (or one group of cells a reading changes together) at a time, and a
-// reading is kept only when it leaves fewer identities broken. The readings
-// come from what the page shows (its text layer, or its ink read again by OCR);
-// a figure is never worked out by arithmetic.
+// Identity-guided re-reading of cells: where a table breaks an identity, other
+// readings of the cells involved (OCR's readings of their ink) are tried one
+// cell at a time, and a reading is kept only when it leaves fewer identities
+// broken. The readings come from what the page shows; a figure is never worked
+// out by arithmetic. (Text layers are re-read at the page: across-rulings.ts.)
 import type { Cell, Finding, Table } from "../../../schemas/canonical.js";
 
 export type CellKey = string;
