@@ -2,9 +2,8 @@
 // against its cell's ruling, flush or drawn over it, and the next cell's label
 // starts right after the line: the text layer hands both over as one run. The
 // ruling must not cut the figure, and the label keeps its own text.
-import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FONT, fontBytes } from "../src/corpus/render/fonts.js";
+import { drawCjkPdf } from "./support/cjk-pdf.js";
 import { extractPdf, type Extraction } from "../src/extract/index.js";
 
 const SIZE = 9;
@@ -30,14 +29,8 @@ const LINES: readonly Line[] = [
 
 /** One T1 page: figures placed as `over` says, each expense label 1.2 pt after the figure or the line, whichever is further. */
 function makeT1(): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 0 });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.registerFont(FONT.regular, fontBytes("regular"));
-    doc.font(FONT.regular);
+  return drawCjkPdf((doc) => {
+    doc.addPage({ size: "A4", margin: 0 });
     doc.fontSize(14).text("2021年度收入支出决算总表", 200, 60, { lineBreak: false });
     doc.fontSize(SIZE).text("部门：测试市测试区测试局", 40, 90, { lineBreak: false });
     doc.text("金额单位：万元", 480, 90, { lineBreak: false });
@@ -67,7 +60,6 @@ function makeT1(): Promise<Buffer> {
       doc.text(line.expense, Math.max(end, XS[3]!) + 1.2, y, { lineBreak: false });
       doc.text(line.expenseNo, XS[4]! + 8, y, { lineBreak: false });
     });
-    doc.end();
   });
 }
 

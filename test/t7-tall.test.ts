@@ -2,11 +2,10 @@
 // cells: printed tall (items down the rows, 预算数/决算数 across) and wide (the
 // series across with 公务用车购置及运行费 over 小计/购置费/运行费). Each test draws
 // its table with pdfkit in Noto Sans SC and reads it through the real extractor.
-import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import type { Table } from "../schemas/canonical.js";
-import { FONT, fontBytes } from "../src/corpus/render/fonts.js";
 import { extractPdf } from "../src/extract/index.js";
+import { drawCjkPdf } from "./support/cjk-pdf.js";
 
 /** One table page: lines above it, then its rows; "^" continues the cell above, "<" the cell to the left. */
 interface Page {
@@ -20,14 +19,8 @@ const ROW = 22;
 const SIZE = 8;
 
 function makePdf(page: Page): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ autoFirstPage: false, info: { CreationDate: new Date(0) } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.registerFont(FONT.regular, fontBytes("regular"));
-    doc.font(FONT.regular).fontSize(SIZE);
+  return drawCjkPdf((doc) => {
+    doc.fontSize(SIZE);
     doc.addPage({ size: [842, 595], margin: 0 });
     const xs = page.widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [LEFT]);
     let y = 40;
@@ -51,7 +44,6 @@ function makePdf(page: Page): Promise<Buffer> {
         doc.text(text, x0 + 3, (y0 + y1) / 2 - SIZE / 2 - 1, { width: x1 - x0 - 6, align: figure ? "right" : "center", lineBreak: false });
       });
     });
-    doc.end();
   });
 }
 

@@ -3,9 +3,8 @@
 // side, is cut in two by the first reading; the table then breaks an
 // identity, and the whole figure printed there is the reading that mends it.
 // A figure printed wrong stays as printed: nothing is worked out.
-import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { FONT, fontBytes } from "../src/corpus/render/fonts.js";
+import { drawCjkPdf } from "./support/cjk-pdf.js";
 import { extractPdf, type Extraction } from "../src/extract/index.js";
 
 const SIZE = 9;
@@ -24,14 +23,8 @@ interface Line {
 
 /** One T1 page of three income lines, their total, and the spending side. */
 function makeT1(lines: readonly Line[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 0 });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.registerFont(FONT.regular, fontBytes("regular"));
-    doc.font(FONT.regular);
+  return drawCjkPdf((doc) => {
+    doc.addPage({ size: "A4", margin: 0 });
     doc.fontSize(14).text("2021年度收入支出决算总表", 200, 60, { lineBreak: false });
     doc.fontSize(SIZE).text("部门：测试市测试区测试局", 40, 90, { lineBreak: false });
     doc.text("金额单位：万元", 480, 90, { lineBreak: false });
@@ -55,7 +48,6 @@ function makeT1(lines: readonly Line[]): Promise<Buffer> {
       doc.text(String(31 + i), XS[4]! + 8, y, { lineBreak: false });
       doc.text(line.spent, XS[6]! - 3 - doc.widthOfString(line.spent), y, { lineBreak: false });
     });
-    doc.end();
   });
 }
 

@@ -2,8 +2,7 @@
 // office document prints them: caption lines, a header, body rows, text
 // under the table; ruled or not. Each page is drawn as given, so a test says
 // exactly what repeats on a continuation page.
-import PDFDocument from "pdfkit";
-import { FONT, fontBytes } from "../../src/corpus/render/fonts.js";
+import { drawCjkPdf } from "./cjk-pdf.js";
 
 /** A body row: its cells, or one text spread over the whole row (a statement inside the table). */
 export type TableRow = readonly string[] | { readonly spread: string };
@@ -37,14 +36,8 @@ const LINE = 13;
 const FIGURE = /^[-\d,.]+$/;
 
 export function makeTablePdf(spec: TableDoc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ autoFirstPage: false, info: { CreationDate: new Date(0) } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.registerFont(FONT.regular, fontBytes("regular"));
-    doc.font(FONT.regular).fontSize(SIZE);
+  return drawCjkPdf((doc) => {
+    doc.fontSize(SIZE);
     for (const page of spec.pages) {
       const widths = page.widths ?? spec.widths;
       const width = widths.reduce((a, b) => a + b, 0);
@@ -84,6 +77,5 @@ export function makeTablePdf(spec: TableDoc): Promise<Buffer> {
         y += LINE;
       }
     }
-    doc.end();
   });
 }
