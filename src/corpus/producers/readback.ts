@@ -140,3 +140,19 @@ export function quotePage(text: PdfText, quote: string, tablePages: ReadonlySet<
   }
   return undefined;
 }
+
+/** The PDF's text, read back, after checking the program named itself as `producer` in it. */
+export async function readProducedText(id: string, pdf: Uint8Array, producer: RegExp, expected: string): Promise<PdfText> {
+  const text = await readPdfText(pdf);
+  if (!producer.test(text.producer)) throw new Error(`${id}: expected ${expected} Producer, got "${text.producer}"`);
+  return text;
+}
+
+/** Where each table landed (locateTables), a failure naming the report. */
+export function locateTablesOf(id: string, text: PdfText, tables: readonly TableExpectation[]): Map<string, Located> {
+  try {
+    return locateTables(text, tables);
+  } catch (err) {
+    throw new Error(`${id}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

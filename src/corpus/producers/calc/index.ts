@@ -12,7 +12,7 @@ import type { TableExpectation } from "../expectation.js";
 import { finishReport } from "../finish.js";
 import { fontOf } from "../fonts.js";
 import { convertDocument, findSoffice, type ConvertOptions } from "../libreoffice/soffice.js";
-import { norm, readPdfText, type Located, type PdfText } from "../readback.js";
+import { norm, readProducedText, type Located, type PdfText } from "../readback.js";
 import { layoutWorkbook } from "./document.js";
 import { odsXml } from "./ods.js";
 
@@ -58,8 +58,7 @@ export async function generateCalc(source: ReportSource, variant: Variant, o: Ca
   const layout = layoutWorkbook(source, variant);
   const fods = odsXml(source, layout.sheets, fontOf(variant.font).family, folio);
   const { pdf, version } = await convertDocument(source.id, fods, "calc", { ...o, ...(variant.font ? { font: variant.font } : {}) });
-  const text = await readPdfText(pdf);
-  if (!/LibreOffice/.test(text.producer)) throw new Error(`${source.id}: expected a LibreOffice Producer, got "${text.producer}"`);
+  const text = await readProducedText(source.id, pdf, /LibreOffice/, "a LibreOffice");
   try {
     check(text, layout.pageCount, layout.tables, layout.located);
   } catch (err) {

@@ -8,7 +8,7 @@ import type { GenerateOptions } from "../../options.js";
 import type { ReportSource } from "../../source/schema.js";
 import type { Variant } from "../../variant.js";
 import { finishReport } from "../finish.js";
-import { locateTables, readPdfText } from "../readback.js";
+import { locateTablesOf, readProducedText } from "../readback.js";
 import { buildHtml } from "./html.js";
 import { findChromium, printHtml, type PrintOptions } from "./run.js";
 
@@ -37,14 +37,8 @@ export async function generateChromium(source: ReportSource, variant: Variant, o
   const folio = o.folio ?? "dashed";
   const doc = buildHtml(source, variant, { folio });
   const { pdf, version } = await printHtml(source.id, doc.html, variant.font, o);
-  const text = await readPdfText(pdf);
-  if (!/Skia/.test(text.producer)) throw new Error(`${source.id}: expected Chromium's Skia/PDF Producer, got "${text.producer}"`);
-  let located;
-  try {
-    located = locateTables(text, doc.tables);
-  } catch (err) {
-    throw new Error(`${source.id}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const text = await readProducedText(source.id, pdf, /Skia/, "Chromium's Skia/PDF");
+  const located = locateTablesOf(source.id, text, doc.tables);
   const anySplit = [...located.values()].some((l) => l.split);
   const done = finishReport({
     source,

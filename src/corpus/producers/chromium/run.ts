@@ -8,20 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import type { FontName } from "../../variant.js";
 import { privateFontconfig } from "../fonts.js";
+import { findProgram } from "../find-program.js";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium"];
 
 /** The Chromium binary: $CHROMIUM, then `chromium` on PATH, then the usual install places; undefined if none. */
-export function findChromium(): string | undefined {
-  const fromEnv = process.env["CHROMIUM"];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  for (const dir of (process.env["PATH"] ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, "chromium");
-    if (existsSync(p)) return p;
-  }
-  return CANDIDATES.find((p) => existsSync(p));
-}
+export const findChromium = (): string | undefined => findProgram("CHROMIUM", "chromium", CANDIDATES);
 
 function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ import type { ReportSource } from "../../source/schema.js";
 import type { Variant } from "../../variant.js";
 import type { Generated } from "../../generate.js";
 import { finishReport } from "../finish.js";
-import { locateTables, readPdfText } from "../readback.js";
+import { locateTablesOf, readProducedText } from "../readback.js";
 import { buildFodt } from "./document.js";
 import { convertFodt, findSoffice, type ConvertOptions } from "./soffice.js";
 
@@ -38,14 +38,8 @@ export async function generateLibreOffice(source: ReportSource, variant: Variant
   const folio = o.folio ?? "dashed";
   const fodt = buildFodt(source, variant, { folio });
   const { pdf, version } = await convertFodt(source.id, fodt.xml, o);
-  const text = await readPdfText(pdf);
-  if (!/LibreOffice/.test(text.producer)) throw new Error(`${source.id}: expected a LibreOffice Producer, got "${text.producer}"`);
-  let located;
-  try {
-    located = locateTables(text, fodt.tables);
-  } catch (err) {
-    throw new Error(`${source.id}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const text = await readProducedText(source.id, pdf, /LibreOffice/, "a LibreOffice");
+  const located = locateTablesOf(source.id, text, fodt.tables);
   const anySplit = [...located.values()].some((l) => l.split);
   const done = finishReport({
     source,

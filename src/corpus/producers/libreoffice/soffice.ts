@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FontName } from "../../variant.js";
 import { privateFontconfig } from "../fonts.js";
+import { findProgram } from "../find-program.js";
 
 const CANDIDATES = [
   "/usr/bin/soffice",
@@ -19,16 +20,7 @@ const CANDIDATES = [
 ];
 
 /** The soffice binary: $SOFFICE, then `soffice` on PATH, then the usual install places; undefined if none. */
-export function findSoffice(): string | undefined {
-  const fromEnv = process.env["SOFFICE"];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  for (const dir of (process.env["PATH"] ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, "soffice");
-    if (existsSync(p)) return p;
-  }
-  return CANDIDATES.find((p) => existsSync(p));
-}
+export const findSoffice = (): string | undefined => findProgram("SOFFICE", "soffice", CANDIDATES);
 
 function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
