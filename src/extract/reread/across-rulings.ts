@@ -7,7 +7,6 @@
 // identities broken. The figure is the one printed; only its cell changes.
 import type { Finding, Table } from "../../../schemas/canonical.js";
 import type { PageModel, TextRun } from "../../source/model.js";
-import { layoutPage } from "../../layout/page.js";
 import { charStart, sliceRun } from "../../layout/run-chars.js";
 import { brokenIdentities } from "./search.js";
 
@@ -28,20 +27,21 @@ const MAX_SITES = 24;
 
 const FIGURE = /[-－]?[\d][\d,，.]*%?/g;
 
-/** Figures of a page's runs that one of its grids' inner column rulings runs through. */
+/** Figures of a page's runs that a vertical ruling runs through (the page's own segments: no layout needed). */
 function figuresAcross(page: PageModel): Omit<Placement, "side">[] {
-  const grids = layoutPage(page).grids;
+  const verticals = page.segments.filter((s) => s.x0 === s.x1);
   const out: Omit<Placement, "side">[] = [];
+  if (verticals.length === 0) return out;
   page.runs.forEach((run, i) => {
     if (run.vertical || !/\d/.test(run.text)) return;
     const y = (run.y0 + run.y1) / 2;
-    const grid = grids.find((g) => y > g.y0 && y < g.y1 && run.x1 > g.x0 && run.x0 < g.x1);
-    if (!grid) return;
+    const lines = verticals.filter((s) => s.x0 > run.x0 && s.x0 < run.x1 && Math.min(s.y0, s.y1) <= y && Math.max(s.y0, s.y1) >= y);
+    if (lines.length === 0) return;
     for (const m of run.text.matchAll(FIGURE)) {
       const from = m.index;
       const to = from + m[0].length;
       const [x0, x1] = [charStart(run, from), charStart(run, to)];
-      const ruling = grid.xs.slice(1, -1).find((x) => x0 < x - CLEAR && x1 > x + CLEAR);
+      const ruling = lines.find((s) => x0 < s.x0 - CLEAR && x1 > s.x0 + CLEAR)?.x0;
       if (ruling !== undefined) out.push({ page: page.number, run: i, from, to, ruling });
     }
   });
