@@ -95,13 +95,16 @@ export function placeFiguresByIdentities<R extends Recognition>(
   recognize: (pages: readonly PageModel[]) => R,
   validate: (report: R) => Finding[],
 ): R {
+  // Most reports print no figure across a line: they are not even validated here.
+  const across = pages.filter((p) => textPages.has(p.number)).flatMap(figuresAcross);
+  if (across.length === 0) return first;
   let best = first;
   let broken = brokenIdentities(validate(first));
   if (broken.length === 0) return first;
   // Only the pages of the tables that break an identity (either side of it).
   const involved = new Set(broken.flatMap((f) => [f.table, ...(f.refs ?? []).map((r) => r.table)]));
-  const onPages = new Set(first.tables.filter((t) => involved.has(t.id)).flatMap((t) => t.pages).filter((n) => textPages.has(n)));
-  const sites = pages.filter((p) => onPages.has(p.number)).flatMap(figuresAcross).slice(0, MAX_SITES);
+  const onPages = new Set(first.tables.filter((t) => involved.has(t.id)).flatMap((t) => t.pages));
+  const sites = across.filter((s) => onPages.has(s.page)).slice(0, MAX_SITES);
   const chosen: Placement[] = [];
   for (const site of sites) {
     for (const side of ["left", "right"] as const) {
