@@ -50,18 +50,22 @@ function imageCover(page: PageModel): number {
 
 export function pageHealth(page: PageModel): PageHealth {
   const chars = [...page.runs.map((r) => r.text).join("").replace(/\s+/g, "")];
+  // Control characters normalizing turned into spaces count as written: a font without a usable
+  // ToUnicode map gives its glyph ids as them. (Radicals do not: normalized, they are the ideographs
+  // the glyphs show, as Chromium and WPS write them through a font's own cmap.)
+  const controls = page.rewritten?.controls ?? 0;
+  const n = chars.length + controls;
   const cover = imageCover(page);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
-  if (chars.length < FEW_CHARS) {
+  if (n < FEW_CHARS) {
     if (cover >= SCAN_COVER) return { page: page.number, route: "ocr", score: 0, reasons: [`no text layer; an image covers ${pct(cover)} of the page`] };
-    if (chars.length === 0) return { page: page.number, route: "blank", score: 1, reasons: [] };
+    if (n === 0) return { page: page.number, route: "blank", score: 1, reasons: [] };
   }
-  const n = chars.length;
   const count = (re: RegExp): number => chars.filter((c) => re.test(c)).length;
   const ideographs = count(IDEOGRAPH);
   const privateUse = count(PRIVATE_USE);
   const radicals = count(RADICAL);
-  const other = chars.filter((c) => !IDEOGRAPH.test(c) && !ORDINARY.test(c)).length - privateUse - radicals;
+  const other = chars.filter((c) => !IDEOGRAPH.test(c) && !ORDINARY.test(c)).length - privateUse - radicals + controls;
   const symbols = count(ASCII_SYMBOL);
   const reasons: string[] = [];
   let bad = (privateUse + radicals + other) / n;

@@ -50,6 +50,11 @@ export interface PageModel {
   readonly rotation: number;
   readonly runs: readonly TextRun[];
   readonly segments: readonly Segment[];
+  /**
+   * What normalizing replaced in the text as the PDF wrote it (radicals, control
+   * characters): control characters tell a font without a usable ToUnicode map.
+   */
+  readonly rewritten?: { readonly radicals: number; readonly controls: number };
   /** Where images are painted (a scanned page is one image over the whole page). */
   readonly images: readonly Box[];
 }
