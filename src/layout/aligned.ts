@@ -14,6 +14,8 @@ type Word = TextLine;
 
 /** A gap wider than this share of the font size separates two words. */
 const WORD_GAP = 0.25;
+/** A gap wider than this share of the font size holds a space (pdf.js's text extraction writes one). */
+const SPACE_GAP = 0.1;
 /** Inner padding assumed between a cell's text and its (invisible) border. */
 const PADDING = 3;
 
@@ -47,7 +49,11 @@ export function spacedWords(line: TextLine): Word[] {
   };
   for (const r of line.runs.flatMap(splitAtSpaces)) {
     const prev = cur[cur.length - 1];
-    if (prev && r.x0 - prev.x1 > Math.min(r.size, prev.size) * WORD_GAP) flush();
+    // A figure flush against a label is two words however narrow the gap (see splitAtSpaces).
+    // A figure flush against the next cell ends its word however narrow the gap (a space's
+    // worth, as pdf.js would write one, parts two figures).
+    const gap = prev ? r.x0 - prev.x1 : 0;
+    if (prev && (gap > Math.min(r.size, prev.size) * WORD_GAP || endsFigure(cur.map((k) => k.text).join(""), r.text, gap > Math.min(r.size, prev.size) * SPACE_GAP))) flush();
     cur.push(r);
   }
   flush();
@@ -76,27 +82,52 @@ function joinGlued(words: Word[], glued: (code: Word, name: Word) => boolean): W
 /**
  * pdf.js may hand over two cells' text as one item with a space between ("类 款"):
  * cut it there, where the space is as wide as a gap between words. A narrower one
- * stays in the word's text ("201 一般公共服务支出").
+ * stays in the word's text ("201 一般公共服务支出") — unless it ends a figure (see
+ * endsFigure). Where a figure touches a label with no space at all, the glyphs
+ * changing from digits to a label's part them.
  */
 function splitAtSpaces(run: TextRun): TextRun[] {
-  if (!/\S\s+\S/.test(run.text)) return [run];
-  const out: TextRun[] = [];
   const { text } = run;
+  if (!/\S\s+\S|\d[\u3400-\u9fff]/.test(text)) return [run];
+  const out: TextRun[] = [];
   let start = 0;
+  const cut = (end: number, next: number): void => {
+    const word = sliceRun(run, start, end);
+    if (word) out.push(word);
+    start = next;
+  };
   for (let i = 0; i < text.length; i++) {
-    if (!isBlank(text, i)) continue;
+    if (!isBlank(text, i)) {
+      if (i > start && endsFigure(text.slice(start, i), text.slice(i), false)) cut(i, i);
+      continue;
+    }
     let j = i + 1;
     while (j < text.length && isBlank(text, j)) j++;
-    if (charStart(run, j) - charStart(run, i) > run.size * WORD_GAP) {
-      const word = sliceRun(run, start, i);
-      if (word) out.push(word);
-      start = j;
-    }
+    if (charStart(run, j) - charStart(run, i) > run.size * WORD_GAP || endsFigure(text.slice(start, i), text.slice(j), true)) cut(i, j);
     i = j - 1;
   }
-  const last = sliceRun(run, start, text.length);
-  if (last) out.push(last);
+  cut(text.length, text.length);
   return out;
+}
+
+/** A printed amount (2,525.16; 800.30; the dash printed for zero): not a code, a line number or a year. */
+const AMOUNT = /^[-－]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$|^[-－—]$/;
+
+/**
+ * Whether a word ends with `before` when `after` follows. Spreadsheets print
+ * columns as tight as their widest figure, right-aligned: a figure then stands
+ * flush against the next column's left-aligned label ("2,525.16 一、一般公共服务支出")
+ * or widest figure ("12,549,603.00 12,549,603.00"), and a right-aligned line
+ * number or code against the figure after it ("1 2,525.16"), a gap narrower than
+ * any between words apart. No cell holds an amount followed by a label or by
+ * another figure, nor a number followed by an amount: an amount ends its word
+ * before a label even when touching it, and parts from a figure where a space
+ * (`spaced`) does (touching digits are one number).
+ */
+function endsFigure(before: string, after: string, spaced: boolean): boolean {
+  const [last, next] = [before.trim(), after.trimStart()];
+  if (AMOUNT.test(last)) return /^[\u3400-\u9fff]/.test(next) || (spaced && /^[-－\d]/.test(next));
+  return spaced && /^\d+$/.test(last) && AMOUNT.test(/^[-－]?[\d,，.]+/.exec(next)?.[0] ?? "");
 }
 
 /** The 栏次 line: "栏次 1 2 3 …" — it places the columns, it is not a heading. */

@@ -1,0 +1,81 @@
+// Spreadsheets with gridlines off print tables with no ruling lines, each
+// column as tight as its widest figure: a right-aligned figure stands flush
+// against the next column's left-aligned label or widest figure, and a column
+// narrower than its widest figure lets it run on into the empty column on its
+// left. With nothing but alignment to show the columns, each figure still
+// lands in its own column.
+import { describe, expect, it } from "vitest";
+import type { Table } from "../schemas/canonical.js";
+import { extractPdf } from "../src/extract/index.js";
+import { textWidth } from "./support/cjk-pdf.js";
+import { makeTablePdf, SIZE, type TableDoc, type TablePage } from "./support/cjk-tables.js";
+
+async function read(widths: readonly number[], padding: number, page: TablePage, id: string, align?: TableDoc["align"]): Promise<Table> {
+  const pdf = await makeTablePdf({ widths, ruled: false, padding, align, pages: [page] });
+  const tables = (await extractPdf(new Uint8Array(pdf))).tables;
+  const t = tables.find((x) => x.id === id);
+  expect(t, tables.map((x) => x.id).join(",")).toBeDefined();
+  return t!;
+}
+
+const cell = (t: Table, row: string, col: string): number | null | undefined => t.cells.find((c) => c.row === row && c.col === col)?.value;
+/** A column as wide as the widest of its texts, with `padding` either side. */
+const tight = (texts: readonly string[], padding: number): number => Math.max(...texts.map((x) => textWidth(x, SIZE))) + 2 * padding;
+
+describe("an unruled table with tight columns", () => {
+  // 收入支出决算总表: the income side's 金额 holds two figures in its first rows, each
+  // flush against the expense side's label.
+  const T1_ROWS: string[][] = [
+    ["一、一般公共预算财政拨款收入", "1", "2,525.16", "一、一般公共服务支出", "31", "1,200.00"],
+    ["二、政府性基金预算财政拨款收入", "2", "", "二、外交支出", "32", "-"],
+    ["三、国有资本经营预算财政拨款收入", "3", "800.30", "三、国防支出", "33", "-"],
+    ["四、上级补助收入", "4", "", "四、公共安全支出", "34", "-"],
+    ["五、事业收入", "5", "", "五、教育支出", "35", "-"],
+    ["六、经营收入", "6", "", "六、科学技术支出", "36", "-"],
+    ["七、附属单位上缴收入", "7", "", "七、文化旅游体育与传媒支出", "37", "-"],
+    ["八、其他收入", "8", "", "八、社会保障和就业支出", "38", "1,927.53"],
+    ["", "9", "", "九、卫生健康支出", "39", "97.62"],
+    ["", "10", "", "十、节能环保支出", "40", "-"],
+    ["", "11", "", "十一、城乡社区支出", "41", "-"],
+    ["", "12", "", "十二、农林水支出", "42", "-"],
+    ["", "13", "", "十三、交通运输支出", "43", "-"],
+    ["", "14", "", "十四、资源勘探工业信息等支出", "44", "-"],
+    ["", "15", "", "十五、商业服务业等支出", "45", "-"],
+    ["", "16", "", "十六、金融支出", "46", "-"],
+    ["", "17", "", "十七、援助其他地区支出", "47", "-"],
+    ["", "18", "", "十八、自然资源海洋气象等支出", "48", "-"],
+    ["", "19", "", "十九、住房保障支出", "49", "100.31"],
+    ["", "20", "", "二十、粮油物资储备支出", "50", "-"],
+    ["", "21", "", "二十一、国有资本经营预算支出", "51", "-"],
+    ["", "22", "", "二十二、灾害防治及应急管理支出", "52", "-"],
+    ["", "23", "", "二十三、其他支出", "53", "-"],
+    ["本年收入合计", "24", "3,325.46", "本年支出合计", "54", "3,325.46"],
+    ["年初结转和结余", "25", "25.18", "年末结转和结余", "55", "25.18"],
+    ["总计", "26", "3,350.64", "总计", "56", "3,350.64"],
+  ];
+
+  it.each([
+    { gap: "a narrow space apart", padding: 0.6 },
+    { gap: "touching", padding: 0 },
+  ])("puts each of T1's figures in its 金额 column, a figure and the next label $gap", async ({ padding }) => {
+    const col = (c: number): string[] => T1_ROWS.map((r) => r[c]!);
+    // Room to the left of the widest figure (the line number before it stands apart), none to its right.
+    const widths = [tight(col(0), padding) + 2, 24, tight(col(2), padding) + 4, tight(col(3), padding) + 2, 24, tight(col(5), padding) + 4];
+    const t = await read(widths, padding, {
+      above: ["2023年度收入支出决算总表（表1）", "部门：示例市示例局                金额单位：万元"],
+      header: [
+        ["收 入", "", "", "支 出", "", ""],
+        ["项目", "行次", "金额", "项目", "行次", "金额"],
+        ["栏次", "", "1", "栏次", "", "2"],
+      ],
+      rows: T1_ROWS,
+    }, "T1");
+    expect(cell(t, "fiscal_general", "amount")).toBe(2525.16);
+    expect(cell(t, "fiscal_state_capital", "amount")).toBe(800.3);
+    expect(cell(t, "income_total", "amount")).toBe(3325.46);
+    expect(cell(t, "201", "amount")).toBe(1200);
+    expect(cell(t, "203", "amount")).toBe(0);
+    expect(cell(t, "208", "amount")).toBe(1927.53);
+    expect(t.rows.find((r) => r.key === "201")?.name).toBe("一、一般公共服务支出");
+  });
+});
