@@ -78,4 +78,41 @@ describe("an unruled table with tight columns", () => {
     expect(cell(t, "208", "amount")).toBe(1927.53);
     expect(t.rows.find((r) => r.key === "201")?.name).toBe("一、一般公共服务支出");
   });
+
+  it("puts T2's figures in their columns: neighbours a space apart, one running into the empty column on its left", async () => {
+    const padding = 0.6;
+    // In cents: 本年收入合计 = 财政拨款收入 + 事业收入 + 经营收入 + 其他收入; 上级补助收入 and 附属单位上缴收入 empty.
+    const lines: [string, string, number, number, number, number][] = [
+      ["", "合计", 141913, 17118, 4457, 3021],
+      ["208", "社会保障和就业支出", 18364, 0, 0, 0],
+      ["20805", "行政事业单位养老支出", 18364, 0, 0, 0],
+      ["2080502", "事业单位离退休", 18364, 0, 0, 0],
+      ["213", "农林水支出", 123549, 17118, 4457, 3021],
+      ["21301", "农业农村", 123549, 17118, 4457, 3021],
+      ["2130104", "事业运行", 123549, 17118, 4457, 3021],
+    ];
+    const money = (cents: number): string => (cents === 0 ? "" : (cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 }));
+    const rows = lines.map(([code, name, fiscal, business, operating, other]) => [code, name, money(fiscal + business + operating + other), money(fiscal), "", money(business), money(operating), "", money(other)]);
+    const col = (c: number): string[] => rows.map((r) => r[c]!);
+    // 事业收入 is narrower than its figures, its heading written downwards: they run on into
+    // 上级补助收入, under its heading.
+    const widths = [46, 110, tight(col(2), padding), tight(col(3), padding), 30, 16, 40, 30, 40];
+    const t = await read(widths, padding, {
+      above: ["2022年度收入决算表（表2）", "部门：示例市示例局                金额单位：万元"],
+      header: [
+        ["科目编码", "科目名称", "本年收\n入合计", "财政拨\n款收入", "上级补\n助收入", "事\n业\n收\n入", "经营收\n入", "附属单\n位上缴\n收入", "其他收\n入"],
+        ["", "栏次", "1", "2", "3", "4", "5", "6", "7"],
+      ],
+      rows,
+    }, "T2", ["left"]);
+    expect((t.columns ?? []).map((c) => c.key)).toEqual(["total", "fiscal", "upper_subsidy", "business", "operating", "affiliate", "other"]);
+    // Headings wrapped in their columns read whole; one written downwards heads its own column only.
+    expect((t.columns ?? []).map((c) => c.name)).toEqual(["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]);
+    const wan = (cents: number): number | null => (cents === 0 ? null : cents / 100);
+    for (const [code, , fiscal, business, operating, other] of lines) {
+      const key = code === "" ? "total" : code;
+      const got = (t.columns ?? []).map((c) => cell(t, key, c.key));
+      expect(got, key).toEqual([wan(fiscal + business + operating + other), wan(fiscal), null, wan(business), wan(operating), null, wan(other)]);
+    }
+  });
 });

@@ -541,8 +541,12 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
     const below = words.filter(under).sort((a, b) => a.y0 - b.y0)[0];
     if (!below) continue;
     // The tail of wrapped text is shorter and centred under its head: no sub-heading.
-    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
-    if (c1 - c0 === 1 && tail) continue;
+    const centred = Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
+    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && centred;
+    // A column too narrow for more than a glyph a line writes its heading downwards (事 / 业 / 收 / 入):
+    // a glyph over a glyph a line apart is that heading going on, no parent of its neighbours.
+    const downwards = isGlyph(w) && isGlyph(below) && centred && below.y0 - w.y1 < w.size;
+    if (c1 - c0 === 1 && (tail || downwards)) continue;
     // Neighbours it heads have their own headings level with its sub-heading.
     const free = (c: number): boolean => {
       // A heading over this column and the neighbour alike (a banner, or 公务用车购置及运行费
@@ -706,13 +710,17 @@ export function alignedGrid(
   bands.forEach((b, i) => {
     const r = headerRows + i;
     // Words by the column they start in; a label reaching across columns (合计 over 编码|名称) spans them.
+    // A figure spans none: one reaching into the column on its left (a column narrower than
+    // its widest figure) is its centre's column's.
     const groups = new Map<number, { c1: number; words: Word[] }>();
     for (const w of b.words) {
-      const [c0, reach] = spanOf(xs, w);
+      const figure = NUMERIC.test(w.text.replace(/\s+/g, ""));
+      const home = columnOf(xs, (w.x0 + w.x1) / 2);
+      const [c0, reach] = figure ? [home, home + 1] : spanOf(xs, w);
       // A name running on into a figure column short of its figures (wrapped text in a narrow
       // name column) stays in its own column.
       let c1 = reach;
-      while (c1 - c0 > 1 && w.x1 < (figuresFrom[c1 - 1] ?? -Infinity) && !NUMERIC.test(w.text.replace(/\s+/g, ""))) c1--;
+      while (c1 - c0 > 1 && w.x1 < (figuresFrom[c1 - 1] ?? -Infinity)) c1--;
       const c = c1 - c0 > 1 ? c0 : columnOf(xs, (w.x0 + w.x1) / 2);
       const g = groups.get(c) ?? { c1: c + 1, words: [] };
       g.c1 = Math.max(g.c1, c1 - c0 > 1 ? c1 : c + 1);
