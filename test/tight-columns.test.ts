@@ -7,15 +7,30 @@
 import { describe, expect, it } from "vitest";
 import type { Table } from "../schemas/canonical.js";
 import { extractPdf } from "../src/extract/index.js";
+import { layoutPage } from "../src/layout/page.js";
+import { unruledTables } from "../src/recognize/unruled.js";
+import { openPdf, readPage } from "../src/source/pdf.js";
 import { textWidth } from "./support/cjk-pdf.js";
 import { makeTablePdf, SIZE, type TableDoc, type TablePage } from "./support/cjk-tables.js";
 
-async function read(widths: readonly number[], padding: number, page: TablePage, id: string, align?: TableDoc["align"]): Promise<Table> {
-  const pdf = await makeTablePdf({ widths, ruled: false, padding, align, pages: [page] });
+async function read(widths: readonly number[], padding: number, page: TablePage, id: string, align?: TableDoc["align"], landscape = false): Promise<Table> {
+  const pdf = await makeTablePdf({ widths, ruled: false, padding, align, landscape, pages: [page] });
+  lastPdf = pdf;
   const tables = (await extractPdf(new Uint8Array(pdf))).tables;
   const t = tables.find((x) => x.id === id);
   expect(t, tables.map((x) => x.id).join(",")).toBeDefined();
   return t!;
+}
+
+/** The PDF `read` read last. */
+let lastPdf: Buffer | null = null;
+
+/** The columns of the unruled tables on a PDF's first page, as layout finds them. */
+async function unruledColumns(pdf: Buffer): Promise<number[]> {
+  const { doc } = await openPdf(new Uint8Array(pdf));
+  const layout = layoutPage(await readPage(doc, 1));
+  await doc.destroy();
+  return unruledTables(layout, null).map((u) => u.grid.xs.length - 1);
 }
 
 const cell = (t: Table, row: string, col: string): number | null | undefined => t.cells.find((c) => c.row === row && c.col === col)?.value;
@@ -114,5 +129,61 @@ describe("an unruled table with tight columns", () => {
       const got = (t.columns ?? []).map((c) => cell(t, key, c.key));
       expect(got, key).toEqual([wan(fiscal + business + operating + other), wan(fiscal), null, wan(business), wan(operating), null, wan(other)]);
     }
+  });
+
+  // Calc wraps a heading in its column and centres it there, top to bottom too: a one-line
+  // heading stands level with the middle of a wrapped one beside it.
+  it("reads T5's headings wrapped in narrow columns under the heading over them", async () => {
+    const lines: [string, string, number, number][] = [
+      ["208", "社会保障和就业支出", 18364, 0],
+      ["20805", "行政事业单位养老支出", 18364, 0],
+      ["213", "农林水支出", 75173, 33279],
+      ["21301", "农业农村", 75173, 33279],
+      ["2130104", "事业运行", 75173, 3956],
+      ["2130199", "其他农业农村支出", 0, 29323],
+    ];
+    const money = (cents: number): string => (cents === 0 ? "" : (cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 }));
+    const classes = lines.filter(([code]) => code.length === 3);
+    const sum = (k: 2 | 3): number => classes.reduce((a, l) => a + l[k], 0);
+    const t = await read([60, 150, 44, 44, 44], 0.6, {
+      above: ["2022年度一般公共预算财政拨款支出决算表（表5）", "部门：示例市示例局                金额单位：万元"],
+      header: [
+        [{ text: "项 目", span: 2 }, "", { text: "本年支出", span: 3 }, "", ""],
+        ["科目编码", "科目名称", "小计", "基本支\n出", "项目支\n出"],
+        [{ text: "栏次", span: 2 }, "", "1", "2", "3"],
+      ],
+      rows: [[{ text: "合 计", span: 2 }, "", money(sum(2) + sum(3)), money(sum(2)), money(sum(3))], ...lines.map(([code, name, basic, project]) => [code, name, money(basic + project), money(basic), money(project)])],
+    }, "T5", ["left"]);
+    expect((t.columns ?? []).map((c) => c.name)).toEqual(["本年支出 / 小计", "本年支出 / 基本支出", "本年支出 / 项目支出"]);
+    const wan = (cents: number): number | null => (cents === 0 ? null : cents / 100);
+    expect(cell(t, "total", "project")).toBe(wan(sum(3)));
+    for (const [code, , basic, project] of lines) expect([cell(t, code, "total"), cell(t, code, "basic"), cell(t, code, "project")], code).toEqual([wan(basic + project), wan(basic), wan(project)]);
+  });
+
+  it("reads an empty T8's columns from its headings, its 合计 row centred over 编码|名称", async () => {
+    const t = await read([60, 490, 34, 34, 34, 34, 34, 34], 0.6, {
+      above: ["2022年度政府性基金预算财政拨款收入支出决算表（表8）", "部门：示例市示例局                金额单位：万元"],
+      header: [
+        [
+          { text: "项 目", span: 2 },
+          "",
+          { text: "年初结\n转和结\n余", span: 1, rows: 2 },
+          { text: "本年收\n入", span: 1, rows: 2 },
+          { text: "本年支出", span: 3 },
+          "",
+          "",
+          { text: "年末结\n转和结\n余", span: 1, rows: 2 },
+        ],
+        ["功能分类科目\n编码", "科目名称", "", "", "小计", "基本支\n出", "项目支\n出", ""],
+        [{ text: "栏次", span: 2 }, "", "1", "2", "3", "4", "5", "6"],
+      ],
+      rows: [[{ text: "合 计", span: 2 }, "", "", "", "", "", "", ""]],
+      below: ["注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。"],
+    }, "T8", undefined, true);
+    expect((t.columns ?? []).map((c) => c.key)).toEqual(["carry_begin", "income", "total", "basic", "project", "carry_end"]);
+    expect((t.columns ?? []).map((c) => c.name)).toEqual(["年初结转和结余", "本年收入", "本年支出 / 小计", "本年支出 / 基本支出", "本年支出 / 项目支出", "年末结转和结余"]);
+    expect(t.cells.filter((c) => c.row === "total").map((c) => c.value)).toEqual([null, null, null, null, null, null]);
+    // 编码, 名称 and the six figure columns: none for 合计 (nor for 项 目 over 栏次) between 编码 and 名称.
+    expect(await unruledColumns(lastPdf!)).toEqual([8]);
   });
 });

@@ -184,6 +184,8 @@ interface Column {
 }
 
 const NUMERIC = /^[-－]?[\d,，.]+$/;
+/** The label of a totals row. */
+const TOTALS_LABEL = /^(合计|总计)$/;
 /** A classification code leading a line: 310, 31001, 2010350 (alone or glued to its name). */
 const CODE_LED = /^\d{3}(?:\d{2}){0,2}(?![\d.,，])/;
 
@@ -263,9 +265,13 @@ function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly
       others.some((o) => o.x1 > a.x1 && o.x0 < b.x0) ||
       (home(a) >= 0 && home(b) >= 0 && home(a) !== home(b));
     // Two glyphs alone on their line are one heading spread over the block it names (项　　目
-    // over 编码|名称) — unless they are parts of words written downwards (行 over 次, twice).
+    // over 编码|名称) — unless they are parts of words written downwards (行 over 次, twice)
+    // or the last glyphs of two headings wrapped in their columns (基本支 / 出, 项目支 / 出).
     const stacked = (g: Word): boolean =>
-      around.some((k) => isGlyph(k) && Math.abs(k.x0 + k.x1 - g.x0 - g.x1) / 2 < g.size * 0.5 && Math.max(k.y0 - g.y1, g.y0 - k.y1) < g.size * 1.5);
+      around.some(
+        (k) =>
+          (isGlyph(k) || k.y1 <= g.y0 + 1) && Math.abs(k.x0 + k.x1 - g.x0 - g.x1) / 2 < g.size * 0.5 && Math.max(k.y0 - g.y1, g.y0 - k.y1) < g.size * 1.5,
+      );
     const alone = line.length === 2 && line.every(isGlyph) && !line.some(stacked);
     if (prev && isGlyph(prev) && isGlyph(w) && (alone || (!between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))))) {
       out[out.length - 1] = mergeWords(prev, w);
@@ -283,7 +289,8 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   const original = columns.map((c) => [c.x0, c.x1] as Interval);
   // A label over a whole block (收入 | 支出) stands alone on the top line; a top-line
   // heading with more heading text under it (上缴上级支 / 出) heads a column.
-  const lower = header.slice(1).flat();
+  // The 栏次 label stands in the label block, under its banner (项 目): it heads no column.
+  const lower = header.slice(1).flatMap((ws) => (isNumbersLine(ws) ? ws.filter(isColumnMarker) : ws));
   const heads = [...(header[0] ?? []).filter((w) => header.length === 1 || lower.some((o) => overlaps(o, [w.x0, w.x1]))), ...lower];
   const lonely = heads.filter((w) => !original.some((iv) => overlaps(w, iv)));
   const numbers = header.filter(isNumbersLine).flat().filter(isColumnMarker);
@@ -531,7 +538,6 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
   const lineOf = new Map<Word, number>();
   header.forEach((ws, i) => ws.forEach((w) => lineOf.set(w, i)));
   const colWords = (c: number): Word[] => words.filter((k) => spans.get(k)![0] <= c && spans.get(k)![1] > c);
-  const mid = (w: Word): number => (w.y0 + w.y1) / 2;
   // Higher headings first: a parent's reach is settled before its children look for theirs.
   for (const w of [...words].sort((a, b) => a.y0 - b.y0)) {
     const [c0, c1] = spans.get(w)!;
@@ -542,20 +548,25 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
     if (!below) continue;
     // The tail of wrapped text is shorter and centred under its head: no sub-heading.
     const centred = Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
-    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && centred;
+    // Wrapped text fills every line but its last: a shorter line with more under it (基本支 / 出
+    // under 本年支出) is a sub-heading's, not the tail of the heading above.
+    const goesOn = words.some((k) => k !== below && k.y0 > below.y0 && k.y0 - below.y1 < w.size && Math.abs((k.x0 + k.x1 - below.x0 - below.x1) / 2) <= 0.5 * w.size);
+    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && centred && !goesOn;
     // A column too narrow for more than a glyph a line writes its heading downwards (事 / 业 / 收 / 入):
     // a glyph over a glyph a line apart is that heading going on, no parent of its neighbours.
     const downwards = isGlyph(w) && isGlyph(below) && centred && below.y0 - w.y1 < w.size;
     if (c1 - c0 === 1 && (tail || downwards)) continue;
-    // Neighbours it heads have their own headings level with its sub-heading.
+    // Neighbours it heads have their own headings level with its sub-heading: cells of one row,
+    // their lines centred alike (小计 beside 基本支 / 出), not a taller cell's beside the row.
+    const level = (ws: readonly Word[]): number => (Math.min(...ws.map((k) => k.y0)) + Math.max(...ws.map((k) => k.y1))) / 2;
+    const sub = level(words.filter(under));
     const free = (c: number): boolean => {
       // A heading over this column and the neighbour alike (a banner, or 公务用车购置及运行费
       // over 小计 and its neighbour) heads both: it does not count.
       const both = (k: Word): boolean => spans.get(k)![0] <= Math.min(c, c0) && spans.get(k)![1] > Math.max(c, c1 - 1);
       const ws = colWords(c).filter((k) => !((sparseTop && top.length === 1 && k === top[0]) || (lineOf.get(k)! > 0 && lineOf.get(k)! < i && both(k))));
       if (ws.length === 0 || !ws.every((k) => lineOf.get(k)! > i)) return false;
-      const highest = ws.sort((a, b) => a.y0 - b.y0)[0]!;
-      return Math.abs(mid(highest) - mid(below)) <= 0.35 * w.size;
+      return Math.abs(level(ws) - sub) <= 0.35 * w.size;
     };
     let lo = c0;
     let hi = c1;
@@ -666,7 +677,10 @@ export function alignedGrid(
   const first = blank ? wordLines.length : starts - (wrapsRound(wordLines, starts) ? 1 : 0);
   const rest = wordLines.slice(first);
   const bodyWords = rest.filter((_, i) => body[first + i]);
-  const columns = mergeColumns(bodyColumns(bodyWords), bodyWords);
+  // An empty table's body is its 合计 row alone, the label centred over the label block
+  // (编码|名称 alike): it shows no column, the headings show them all.
+  const onlyTotals = bodyWords.flat().every((w) => TOTALS_LABEL.test(w.text.replace(/\s+/g, "")));
+  const columns = onlyTotals ? [] : mergeColumns(bodyColumns(bodyWords), bodyWords);
   const headLines = wordLines.slice(0, first);
   // Block labels on the top line (收入 | 支出) stand over gaps by design: they keep nothing apart.
   // Only headings above a line can stand between its glyphs (a heading below, 科目名称
