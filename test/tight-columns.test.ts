@@ -186,4 +186,28 @@ describe("an unruled table with tight columns", () => {
     // 编码, 名称 and the six figure columns: none for 合计 (nor for 项 目 over 栏次) between 编码 and 名称.
     expect(await unruledColumns(lastPdf!)).toEqual([8]);
   });
+
+  // A page printed from an HTML table with no borders: a row is as tall as its most wrapped
+  // cell, the others centred in it, so another group's name and figure stand between the
+  // lines of a wrapped name.
+  it("keeps a T6 name wrapped round its row's figure, beside another group's coded name", async () => {
+    const t = await read([110, 40, 110, 40, 110, 40], 3, {
+      above: ["2023年度一般公共预算财政拨款基本支出决算明细表（表6）", "部门：示例市示例局                金额单位：万元"],
+      header: [
+        [{ text: "人员经费", span: 2 }, "", { text: "公用经费", span: 4 }, "", "", ""],
+        ["科目名称", "决算数", "科目名称", "决算数", "科目名称", "决算数"],
+      ],
+      rows: [
+        ["301工资福利支出", "92.86", "302商品和服务支出", "17.72", "310资本性支出", "3.07"],
+        ["30101基本工资", "66.32", "30201办公费", "11.47", "31002办公设备购置", "3.07"],
+        ["30112其他社会保障缴费", "1.20", "30211差旅费", "2.83", "", ""],
+        ["30113住房公积金", "25.34", "30212因公出国（境）费\n用", "1.91", "", ""],
+        ["30114医疗费", "", "30231公务用车运行维护\n费", "1.51", "", ""],
+        ["人员经费合计", "92.86", "公用经费合计", "", "", "20.79"],
+      ],
+    }, "T6", ["left", undefined, "left", undefined, "left"]);
+    const amounts = Object.fromEntries(t.cells.filter((c) => c.col === "amount").map((c) => [c.row, c.value]));
+    expect(amounts).toMatchObject({ "30113": 25.34, "30211": 2.83, "30212": 1.91, "30231": 1.51, "30114": null });
+    expect(t.rows.find((r) => r.key === "30212")?.name).toBe("因公出国（境）费用");
+  });
 });

@@ -448,6 +448,17 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   const centres = lines.map(centre).sort((a, b) => a - b);
   const spacings = centres.slice(1).map((c, k) => c - centres[k]!).sort((a, b) => a - b);
   const usual = spacings.length > 0 ? spacings[Math.floor(spacings.length / 2)]! : Infinity;
+  const colsOf = (ws: readonly Word[]): Set<number> => new Set(ws.map((w) => columnOf(xs, (w.x0 + w.x1) / 2)));
+  // Line i is the head of a name wrapped round line i + 1: its tail (line i + 2) stands under it
+  // in its columns, a line's height off, and line i + 1 holds nothing there.
+  const wrapsRoundLine = (i: number): boolean => {
+    const [head, row, tail] = [lines[i]!, lines[i + 1], lines[i + 2]];
+    if (!row || !tail || figures(head) || figures(tail)) return false;
+    const mine = colsOf(head);
+    const size = Math.max(...head.map((w) => w.size));
+    const gap = Math.min(...tail.map((w) => w.y0)) - Math.max(...head.map((w) => w.y1));
+    return [...colsOf(tail)].every((c) => mine.has(c)) && ![...colsOf(row)].some((c) => mine.has(c)) && gap < 1.6 * size && tail.every((t) => head.some((h) => startsUnder(h, t)));
+  };
   // Each line's band: its own (a row), or the row line it folds into.
   const own: (Word[] | null)[] = [];
   const hugged: (number | null)[] = [];
@@ -458,9 +469,10 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
     const reach = Math.max(0.8 * ws[0]!.size, Number.isFinite(pitch) ? Math.min(0.9 * pitch, 0.8 * usual) : 0);
     // A line led by a code is a row of its own beside another coded row or a totals line (rows
     // without figures between rows with figures make the pitch look twice what it is); it may
-    // still be the head of a name wrapped round its figures, whose line then has no code.
+    // still be the head of a name wrapped round its figures, whose line then has no code — or
+    // only another group's, holding nothing in the name's columns, its tail right under it.
     const near = [i - 1, i + 1]
-      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && !(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))))
+      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && (!(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))) || (k === i + 1 && wrapsRoundLine(i))))
       .sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)));
     // Names of two groups may wrap at once (个人农业生产补 | 公务用车运行维 over their row): fragments, not a row of labels.
     const wrapped = (cols.size === 1 || !isBody[i]) && !figures(ws) && near.length > 0;
