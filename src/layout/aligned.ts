@@ -49,11 +49,10 @@ export function spacedWords(line: TextLine): Word[] {
   };
   for (const r of line.runs.flatMap(splitAtSpaces)) {
     const prev = cur[cur.length - 1];
-    // A figure flush against a label is two words however narrow the gap (see splitAtSpaces).
     // A figure flush against the next cell ends its word however narrow the gap (a space's
-    // worth, as pdf.js would write one, parts two figures).
+    // worth, as pdf.js would write one, parts it from another figure).
     const gap = prev ? r.x0 - prev.x1 : 0;
-    if (prev && (gap > Math.min(r.size, prev.size) * WORD_GAP || endsFigure(cur.map((k) => k.text).join(""), r.text, gap > Math.min(r.size, prev.size) * SPACE_GAP))) flush();
+    if (prev && (gap > Math.min(r.size, prev.size) * WORD_GAP || endsFigure(prev.text, r.text, gap > Math.min(r.size, prev.size) * SPACE_GAP))) flush();
     cur.push(r);
   }
   flush();
@@ -125,7 +124,9 @@ const AMOUNT = /^[-－]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$|^[-－�
  * (`spaced`) does (touching digits are one number).
  */
 function endsFigure(before: string, after: string, spaced: boolean): boolean {
-  const [last, next] = [before.trim(), after.trimStart()];
+  // The token before the gap, and the one after it.
+  const last = /\S*$/.exec(before.trimEnd())![0];
+  const next = after.trimStart();
   if (AMOUNT.test(last)) return /^[\u3400-\u9fff]/.test(next) || (spaced && /^[-－\d]/.test(next));
   return spaced && /^\d+$/.test(last) && AMOUNT.test(/^[-－]?[\d,，.]+/.exec(next)?.[0] ?? "");
 }
