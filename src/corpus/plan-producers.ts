@@ -46,9 +46,23 @@ const CALC: readonly Row[] = [
   ["cs-yuelu-zjj", 2024, { font: "Noto Sans CJK SC", orientation: "portrait", split: "repeat-header", wording: "alternative" }, ["class-off"]],
 ];
 
+/** Tables with no ruling lines (gridlines off in Calc, borderless HTML tables), as published reports print them too. */
+const UNRULED: readonly (readonly [Variant["producer"], ...Row])[] = [
+  ["calc", "xa-beilin-rsj", 2023, { font: "Noto Serif CJK SC", ruled: false, t7: "tall", zero: "-" }],
+  ["calc", "lz-longmatan-hospital", 2021, { font: "WenQuanYi Micro Hei", ruled: false, codes: "split", line_numbers: true, unit: "元" }, ["xiang-off"]],
+  ["calc", "nj-jiangning-nongji", 2022, { font: "AR PL UMing", ruled: false, orientation: "portrait", split: "repeat-title" }],
+  ["chromium", "zs-shenji", 2023, { font: "Noto Sans CJK SC", ruled: false, split: "repeat-title", codes: "glued", orientation: "portrait" }],
+  ["chromium", "gz-yuexiu-no7", 2021, { font: "WenQuanYi Zen Hei", ruled: false, t7: "tall", unit: "元", zero: "0.00" }, ["t1-total"]],
+  ["chromium", "wlmq-tianshan-yjj", 2022, { ...SHANGHAI, font: "Noto Serif CJK SC", ruled: false, thousands: false }],
+];
+
 /** The producers' planned reports, numbered on from the planned corpus. */
 export function planProducers(seed: number): PlanEntry[] {
-  const rows: [Variant["producer"], Row][] = [...CHROMIUM.map((r): [Variant["producer"], Row] => ["chromium", r]), ...CALC.map((r): [Variant["producer"], Row] => ["calc", r])];
+  const rows: [Variant["producer"], Row][] = [
+    ...CHROMIUM.map((r): [Variant["producer"], Row] => ["chromium", r]),
+    ...CALC.map((r): [Variant["producer"], Row] => ["calc", r]),
+    ...UNRULED.map(([producer, ...r]): [Variant["producer"], Row] => [producer, r]),
+  ];
   return rows.map(([producer, [unit, year, variant, faults]], i) => ({
     id: `${FIRST + i}-${unit}-${year}`,
     unit,

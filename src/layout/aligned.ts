@@ -14,6 +14,8 @@ type Word = TextLine;
 
 /** A gap wider than this share of the font size separates two words. */
 const WORD_GAP = 0.25;
+/** A gap wider than this share of the font size holds a space (pdf.js's text extraction writes one). */
+const SPACE_GAP = 0.1;
 /** Inner padding assumed between a cell's text and its (invisible) border. */
 const PADDING = 3;
 
@@ -47,7 +49,10 @@ export function spacedWords(line: TextLine): Word[] {
   };
   for (const r of line.runs.flatMap(splitAtSpaces)) {
     const prev = cur[cur.length - 1];
-    if (prev && r.x0 - prev.x1 > Math.min(r.size, prev.size) * WORD_GAP) flush();
+    // A figure flush against the next cell ends its word however narrow the gap (a space's
+    // worth, as pdf.js would write one, parts it from another figure).
+    const gap = prev ? r.x0 - prev.x1 : 0;
+    if (prev && (gap > Math.min(r.size, prev.size) * WORD_GAP || endsFigure(prev.text, r.text, gap > Math.min(r.size, prev.size) * SPACE_GAP))) flush();
     cur.push(r);
   }
   flush();
@@ -76,27 +81,54 @@ function joinGlued(words: Word[], glued: (code: Word, name: Word) => boolean): W
 /**
  * pdf.js may hand over two cells' text as one item with a space between ("类 款"):
  * cut it there, where the space is as wide as a gap between words. A narrower one
- * stays in the word's text ("201 一般公共服务支出").
+ * stays in the word's text ("201 一般公共服务支出") — unless it ends a figure (see
+ * endsFigure). Where a figure touches a label with no space at all, the glyphs
+ * changing from digits to a label's part them.
  */
 function splitAtSpaces(run: TextRun): TextRun[] {
-  if (!/\S\s+\S/.test(run.text)) return [run];
-  const out: TextRun[] = [];
   const { text } = run;
+  if (!/\S\s+\S|\d[\u3400-\u9fff]/.test(text)) return [run];
+  const out: TextRun[] = [];
   let start = 0;
+  const cut = (end: number, next: number): void => {
+    const word = sliceRun(run, start, end);
+    if (word) out.push(word);
+    start = next;
+  };
   for (let i = 0; i < text.length; i++) {
-    if (!isBlank(text, i)) continue;
+    if (!isBlank(text, i)) {
+      if (i > start && endsFigure(text.slice(start, i), text.slice(i), false)) cut(i, i);
+      continue;
+    }
     let j = i + 1;
     while (j < text.length && isBlank(text, j)) j++;
-    if (charStart(run, j) - charStart(run, i) > run.size * WORD_GAP) {
-      const word = sliceRun(run, start, i);
-      if (word) out.push(word);
-      start = j;
-    }
+    if (charStart(run, j) - charStart(run, i) > run.size * WORD_GAP || endsFigure(text.slice(start, i), text.slice(j), true)) cut(i, j);
     i = j - 1;
   }
-  const last = sliceRun(run, start, text.length);
-  if (last) out.push(last);
+  cut(text.length, text.length);
   return out;
+}
+
+/** A printed amount (2,525.16; 800.30; the dash printed for zero): not a code, a line number or a year. */
+const AMOUNT = /^[-－]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$|^[-－—]$/;
+
+/**
+ * Whether a word ends with `before` when `after` follows. Spreadsheets print
+ * columns as tight as their widest figure, right-aligned: a figure then stands
+ * flush against the next column's left-aligned label ("2,525.16 一、一般公共服务支出")
+ * or widest figure ("12,549,603.00 12,549,603.00"), and a right-aligned line
+ * number or code against the figure after it ("1 2,525.16"), a gap narrower than
+ * any between words apart. No cell holds an amount followed by a label or by
+ * another figure, nor a number followed by an amount: an amount ends its word
+ * before a label even when touching it, and parts from a figure where a space
+ * (`spaced`) does (touching digits are one number).
+ */
+function endsFigure(before: string, after: string, spaced: boolean): boolean {
+  // The token before the gap, and the one after it.
+  const last = /\S*$/.exec(before.trimEnd())![0];
+  const next = after.trimStart();
+  if (AMOUNT.test(last)) return /^[\u3400-\u9fff]/.test(next) || (spaced && /^[-－\d]/.test(next));
+  return spaced && /^\d+$/.test(last) && AMOUNT.test(/^[-－]?[\d,，.]+/.exec(next)?.[0] ?? "");
 }
 
 /** The 栏次 line: "栏次 1 2 3 …" — it places the columns, it is not a heading. */
@@ -153,6 +185,8 @@ interface Column {
 }
 
 const NUMERIC = /^[-－]?[\d,，.]+$/;
+/** The label of a totals row. */
+const TOTALS_LABEL = /^(合计|总计)$/;
 /** A classification code leading a line: 310, 31001, 2010350 (alone or glued to its name). */
 const CODE_LED = /^\d{3}(?:\d{2}){0,2}(?![\d.,，])/;
 
@@ -232,9 +266,13 @@ function rejoinSpread(line: Word[], columns: readonly Column[], others: readonly
       others.some((o) => o.x1 > a.x1 && o.x0 < b.x0) ||
       (home(a) >= 0 && home(b) >= 0 && home(a) !== home(b));
     // Two glyphs alone on their line are one heading spread over the block it names (项　　目
-    // over 编码|名称) — unless they are parts of words written downwards (行 over 次, twice).
+    // over 编码|名称) — unless they are parts of words written downwards (行 over 次, twice)
+    // or the last glyphs of two headings wrapped in their columns (基本支 / 出, 项目支 / 出).
     const stacked = (g: Word): boolean =>
-      around.some((k) => isGlyph(k) && Math.abs(k.x0 + k.x1 - g.x0 - g.x1) / 2 < g.size * 0.5 && Math.max(k.y0 - g.y1, g.y0 - k.y1) < g.size * 1.5);
+      around.some(
+        (k) =>
+          (isGlyph(k) || k.y1 <= g.y0 + 1) && Math.abs(k.x0 + k.x1 - g.x0 - g.x1) / 2 < g.size * 0.5 && Math.max(k.y0 - g.y1, g.y0 - k.y1) < g.size * 1.5,
+      );
     const alone = line.length === 2 && line.every(isGlyph) && !line.some(stacked);
     if (prev && isGlyph(prev) && isGlyph(w) && (alone || (!between(prev, w) && !out.slice(0, -1).some((k) => k.y0 === prev.y0 && isGlyph(k))))) {
       out[out.length - 1] = mergeWords(prev, w);
@@ -252,7 +290,8 @@ function columnBounds(columns: Column[], body: Word[][], header: Word[][]): numb
   const original = columns.map((c) => [c.x0, c.x1] as Interval);
   // A label over a whole block (收入 | 支出) stands alone on the top line; a top-line
   // heading with more heading text under it (上缴上级支 / 出) heads a column.
-  const lower = header.slice(1).flat();
+  // The 栏次 label stands in the label block, under its banner (项 目): it heads no column.
+  const lower = header.slice(1).flatMap((ws) => (isNumbersLine(ws) ? ws.filter(isColumnMarker) : ws));
   const heads = [...(header[0] ?? []).filter((w) => header.length === 1 || lower.some((o) => overlaps(o, [w.x0, w.x1]))), ...lower];
   const lonely = heads.filter((w) => !original.some((iv) => overlaps(w, iv)));
   const numbers = header.filter(isNumbersLine).flat().filter(isColumnMarker);
@@ -410,6 +449,17 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
   const centres = lines.map(centre).sort((a, b) => a - b);
   const spacings = centres.slice(1).map((c, k) => c - centres[k]!).sort((a, b) => a - b);
   const usual = spacings.length > 0 ? spacings[Math.floor(spacings.length / 2)]! : Infinity;
+  const colsOf = (ws: readonly Word[]): Set<number> => new Set(ws.map((w) => columnOf(xs, (w.x0 + w.x1) / 2)));
+  // Line i is the head of a name wrapped round line i + 1: its tail (line i + 2) stands under it
+  // in its columns, a line's height off, and line i + 1 holds nothing there.
+  const wrapsRoundLine = (i: number): boolean => {
+    const [head, row, tail] = [lines[i]!, lines[i + 1], lines[i + 2]];
+    if (!row || !tail || figures(head) || figures(tail)) return false;
+    const mine = colsOf(head);
+    const size = Math.max(...head.map((w) => w.size));
+    const gap = Math.min(...tail.map((w) => w.y0)) - Math.max(...head.map((w) => w.y1));
+    return [...colsOf(tail)].every((c) => mine.has(c)) && ![...colsOf(row)].some((c) => mine.has(c)) && gap < 1.6 * size && tail.every((t) => head.some((h) => startsUnder(h, t)));
+  };
   // Each line's band: its own (a row), or the row line it folds into.
   const own: (Word[] | null)[] = [];
   const hugged: (number | null)[] = [];
@@ -420,9 +470,10 @@ function bodyBands(lines: Word[][], isBody: boolean[], xs: readonly number[]): B
     const reach = Math.max(0.8 * ws[0]!.size, Number.isFinite(pitch) ? Math.min(0.9 * pitch, 0.8 * usual) : 0);
     // A line led by a code is a row of its own beside another coded row or a totals line (rows
     // without figures between rows with figures make the pitch look twice what it is); it may
-    // still be the head of a name wrapped round its figures, whose line then has no code.
+    // still be the head of a name wrapped round its figures, whose line then has no code — or
+    // only another group's, holding nothing in the name's columns, its tail right under it.
     const near = [i - 1, i + 1]
-      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && !(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))))
+      .filter((k) => lines[k] && figures(lines[k]!) && Math.abs(centre(lines[k]!) - centre(ws)) < reach && (!(coded(ws) && (coded(lines[k]!) || totals(lines[k]!))) || (k === i + 1 && wrapsRoundLine(i))))
       .sort((a, b) => Math.abs(centre(lines[a]!) - centre(ws)) - Math.abs(centre(lines[b]!) - centre(ws)));
     // Names of two groups may wrap at once (个人农业生产补 | 公务用车运行维 over their row): fragments, not a row of labels.
     const wrapped = (cols.size === 1 || !isBody[i]) && !figures(ws) && near.length > 0;
@@ -500,7 +551,6 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
   const lineOf = new Map<Word, number>();
   header.forEach((ws, i) => ws.forEach((w) => lineOf.set(w, i)));
   const colWords = (c: number): Word[] => words.filter((k) => spans.get(k)![0] <= c && spans.get(k)![1] > c);
-  const mid = (w: Word): number => (w.y0 + w.y1) / 2;
   // Higher headings first: a parent's reach is settled before its children look for theirs.
   for (const w of [...words].sort((a, b) => a.y0 - b.y0)) {
     const [c0, c1] = spans.get(w)!;
@@ -510,17 +560,26 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
     const below = words.filter(under).sort((a, b) => a.y0 - b.y0)[0];
     if (!below) continue;
     // The tail of wrapped text is shorter and centred under its head: no sub-heading.
-    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
-    if (c1 - c0 === 1 && tail) continue;
-    // Neighbours it heads have their own headings level with its sub-heading.
+    const centred = Math.abs((below.x0 + below.x1 - w.x0 - w.x1) / 2) <= 0.5 * w.size;
+    // Wrapped text fills every line but its last: a shorter line with more under it (基本支 / 出
+    // under 本年支出) is a sub-heading's, not the tail of the heading above.
+    const goesOn = words.some((k) => k !== below && k.y0 > below.y0 && k.y0 - below.y1 < w.size && Math.abs((k.x0 + k.x1 - below.x0 - below.x1) / 2) <= 0.5 * w.size);
+    const tail = below.x1 - below.x0 <= w.x1 - w.x0 - 0.8 * w.size && centred && !goesOn;
+    // A column too narrow for more than a glyph a line writes its heading downwards (事 / 业 / 收 / 入):
+    // a glyph over a glyph a line apart is that heading going on, no parent of its neighbours.
+    const downwards = isGlyph(w) && isGlyph(below) && centred && below.y0 - w.y1 < w.size;
+    if (c1 - c0 === 1 && (tail || downwards)) continue;
+    // Neighbours it heads have their own headings level with its sub-heading: cells of one row,
+    // their lines centred alike (小计 beside 基本支 / 出), not a taller cell's beside the row.
+    const level = (ws: readonly Word[]): number => (Math.min(...ws.map((k) => k.y0)) + Math.max(...ws.map((k) => k.y1))) / 2;
+    const sub = level(words.filter(under));
     const free = (c: number): boolean => {
       // A heading over this column and the neighbour alike (a banner, or 公务用车购置及运行费
       // over 小计 and its neighbour) heads both: it does not count.
       const both = (k: Word): boolean => spans.get(k)![0] <= Math.min(c, c0) && spans.get(k)![1] > Math.max(c, c1 - 1);
       const ws = colWords(c).filter((k) => !((sparseTop && top.length === 1 && k === top[0]) || (lineOf.get(k)! > 0 && lineOf.get(k)! < i && both(k))));
       if (ws.length === 0 || !ws.every((k) => lineOf.get(k)! > i)) return false;
-      const highest = ws.sort((a, b) => a.y0 - b.y0)[0]!;
-      return Math.abs(mid(highest) - mid(below)) <= 0.35 * w.size;
+      return Math.abs(level(ws) - sub) <= 0.35 * w.size;
     };
     let lo = c0;
     let hi = c1;
@@ -631,7 +690,10 @@ export function alignedGrid(
   const first = blank ? wordLines.length : starts - (wrapsRound(wordLines, starts) ? 1 : 0);
   const rest = wordLines.slice(first);
   const bodyWords = rest.filter((_, i) => body[first + i]);
-  const columns = mergeColumns(bodyColumns(bodyWords), bodyWords);
+  // An empty table's body is its 合计 row alone, the label centred over the label block
+  // (编码|名称 alike): it shows no column, the headings show them all.
+  const onlyTotals = bodyWords.flat().every((w) => TOTALS_LABEL.test(w.text.replace(/\s+/g, "")));
+  const columns = onlyTotals ? [] : mergeColumns(bodyColumns(bodyWords), bodyWords);
   const headLines = wordLines.slice(0, first);
   // Block labels on the top line (收入 | 支出) stand over gaps by design: they keep nothing apart.
   // Only headings above a line can stand between its glyphs (a heading below, 科目名称
@@ -675,13 +737,17 @@ export function alignedGrid(
   bands.forEach((b, i) => {
     const r = headerRows + i;
     // Words by the column they start in; a label reaching across columns (合计 over 编码|名称) spans them.
+    // A figure spans none: one reaching into the column on its left (a column narrower than
+    // its widest figure) is its centre's column's.
     const groups = new Map<number, { c1: number; words: Word[] }>();
     for (const w of b.words) {
-      const [c0, reach] = spanOf(xs, w);
+      const figure = NUMERIC.test(w.text.replace(/\s+/g, ""));
+      const home = columnOf(xs, (w.x0 + w.x1) / 2);
+      const [c0, reach] = figure ? [home, home + 1] : spanOf(xs, w);
       // A name running on into a figure column short of its figures (wrapped text in a narrow
       // name column) stays in its own column.
       let c1 = reach;
-      while (c1 - c0 > 1 && w.x1 < (figuresFrom[c1 - 1] ?? -Infinity) && !NUMERIC.test(w.text.replace(/\s+/g, ""))) c1--;
+      while (c1 - c0 > 1 && w.x1 < (figuresFrom[c1 - 1] ?? -Infinity)) c1--;
       const c = c1 - c0 > 1 ? c0 : columnOf(xs, (w.x0 + w.x1) / 2);
       const g = groups.get(c) ?? { c1: c + 1, words: [] };
       g.c1 = Math.max(g.c1, c1 - c0 > 1 ? c1 : c + 1);

@@ -40,28 +40,38 @@ export function isColumnNumbers(texts: readonly string[]): boolean {
  * The boundary between two numbered columns: between the figures of the one
  * and of the other (figures stand right-aligned or centred, so one reaching
  * the next number's centre is that column's), where it cuts through the
- * fewest of the columns' own headings; of equal places, the widest gap's middle.
+ * fewest of the columns' own headings; of equal places, one clear of the
+ * figures, then the widest gap's middle. A column narrower than its widest
+ * figure lets it run on into the (empty) column on its left, under that
+ * column's heading: a place past the figures' left edges, short of their
+ * centres (a cell takes a word by its centre), that cuts no heading beats one
+ * that cuts the heading.
  */
 function gapBoundary(left: Word, right: Word, body: readonly Word[], headings: readonly Word[]): number {
   const [a, b] = [centre(left), centre(right)];
   let hi = left.x1;
   let lo = right.x0;
+  let reach = right.x0;
   for (const w of body) {
     if (w.x1 <= a || w.x0 >= b) continue;
     if (w.x1 < b - 1) hi = Math.max(hi, w.x1);
-    else lo = Math.min(lo, w.x0);
+    else {
+      lo = Math.min(lo, w.x0);
+      reach = Math.min(reach, centre(w));
+    }
   }
-  if (hi >= lo) return (a + b) / 2;
+  if (hi >= reach) return (a + b) / 2;
   // A heading centred nearer a number than the gap's middle is that column's own: the
   // boundary should not cut it. One centred on the gap spans both columns and may be cut.
   const own = headings.filter((w) => Math.min(Math.abs(centre(w) - a), Math.abs(centre(w) - b)) < Math.abs(centre(w) - (a + b) / 2));
-  const stops = [hi, lo, ...headings.flatMap((w) => [w.x0, w.x1]).filter((x) => x > hi && x < lo)].sort((p, q) => p - q);
-  let best = { at: (hi + lo) / 2, cuts: Infinity, width: 0 };
+  const stops = [...new Set([hi, lo, reach, ...headings.flatMap((w) => [w.x0, w.x1])].filter((x) => x >= hi && x <= reach))].sort((p, q) => p - q);
+  let best = { at: (hi + Math.min(lo, reach)) / 2, cuts: Infinity, over: true, width: 0 };
   for (let k = 0; k + 1 < stops.length; k++) {
     const at = (stops[k]! + stops[k + 1]!) / 2;
     const width = stops[k + 1]! - stops[k]!;
     const cuts = own.filter((w) => w.x0 < at && w.x1 > at).length;
-    if (cuts < best.cuts || (cuts === best.cuts && width > best.width)) best = { at, cuts, width };
+    const over = at > lo;
+    if (cuts < best.cuts || (cuts === best.cuts && ((!over && best.over) || (over === best.over && width > best.width)))) best = { at, cuts, over, width };
   }
   return best.at;
 }

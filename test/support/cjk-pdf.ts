@@ -17,3 +17,15 @@ export function drawCjkPdf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buf
     doc.end();
   });
 }
+
+let measurer: PDFKit.PDFDocument | null = null;
+
+/** How wide `text` is drawn in Noto Sans SC at `size` points. */
+export function textWidth(text: string, size: number): number {
+  if (!measurer) {
+    measurer = new PDFDocument({ autoFirstPage: false });
+    measurer.registerFont(FONT.regular, fontBytes("regular"));
+    measurer.font(FONT.regular);
+  }
+  return measurer.fontSize(size).widthOfString(text);
+}
