@@ -14,6 +14,7 @@ import { keyRows, type Unit } from "./keys.js";
 import { mostCommon, readKind, readUnit, readYear, type PageText } from "./metadata.js";
 import { fullestSpelling } from "./unit-spelling.js";
 import { unruledTables, type OpenTable } from "./unruled.js";
+import { rowsByLine } from "./rowless.js";
 import { compact } from "./text.js";
 import { emptyStatementIn } from "./rules/empty.js";
 
@@ -59,7 +60,7 @@ function pageTables(layout: PageLayout, continuing: OpenTable | null): PageTable
   const unruled = unruledTables(layout, continuing);
   const used = new Set(unruled.flatMap((u) => [...u.used]));
   const grids = [
-    ...layout.grids.filter(hasText).map((grid) => ({ grid, unruled: false })),
+    ...layout.grids.filter(hasText).map((grid) => ({ grid: rowsByLine(grid), unruled: false })),
     ...unruled.map((u) => ({ grid: u.grid, unruled: true })),
   ].sort((a, b) => a.grid.y0 - b.grid.y0);
   return { grids, lines: layout.lines.filter((l) => !used.has(l)) };

@@ -32,6 +32,13 @@ export interface TableDoc {
   /** Ruling lines round every cell (else alignment alone shows the columns). */
   readonly ruled: boolean;
   /**
+   * Which ruling lines a ruled table draws: round every cell (the default); the
+   * column lines and a frame, but no line between body rows, as many Word
+   * tables print; or a three-line table (三线表: above and below the header, and
+   * under the last row).
+   */
+  readonly rules?: "grid" | "columns" | "three-line";
+  /**
    * Room between a cell's text and its border, each side (3 unless given). A
    * spreadsheet's is next to none: a right-aligned figure then stands flush
    * against the next column's left-aligned label.
@@ -103,8 +110,11 @@ export function makeTablePdf(spec: TableDoc): Promise<Buffer> {
       const bottom = tops[rows.length]!;
       if (spec.ruled && rows.length > 0) {
         doc.lineWidth(0.5);
-        for (let r = 0; r <= rows.length; r++) doc.moveTo(LEFT, tops[r]!).lineTo(LEFT + width, tops[r]!).stroke();
-        rows.forEach((row, r) => {
+        const rules = spec.rules ?? "grid";
+        // Body rows are parted by lines only in a grid; the others rule the header off and close the table.
+        const across = rules === "grid" ? tops.map((_, r) => r) : [...new Set([0, page.header.length, rows.length])];
+        for (const r of across) doc.moveTo(LEFT, tops[r]!).lineTo(LEFT + width, tops[r]!).stroke();
+        if (rules !== "three-line") rows.forEach((row, r) => {
           // No ruling through a cell spanning columns.
           const inner = "spread" in row ? [xs[0]!, xs[xs.length - 1]!] : xs.filter((_, k) => !row.some((cell, c) => typeof cell !== "string" && k > c && k < c + cell.span));
           for (const x of inner) doc.moveTo(x, tops[r]!).lineTo(x, tops[r + 1]!).stroke();
