@@ -160,6 +160,25 @@ describe("an unruled table with tight columns", () => {
     for (const [code, , basic, project] of lines) expect([cell(t, code, "total"), cell(t, code, "basic"), cell(t, code, "project")], code).toEqual([wan(basic + project), wan(basic), wan(project)]);
   });
 
+  it("reads a T7 heading wrapped in its block beside one-line headings, none of them heading the others", async () => {
+    // 公务用车运行维护 / 费 wraps in its two columns; 小计 and 公务用车购置费 beside it take one
+    // line; 预算数 | 决算数 under every item are leaves, no part of any item's heading.
+    const figures = ["43.49", "39.67", "0", "", "35.77", "32.89", "0", "", "35.77", "32.89", "7.72", "6.78"];
+    const t = await read(Array<number>(12).fill(44), 1, {
+      above: ["2024年度财政拨款“三公”经费支出决算表", "单位：万元"],
+      header: [
+        [{ text: "财政拨款“三公”经费", span: 12 }, "", "", "", "", "", "", "", "", "", "", ""],
+        [{ text: "合计", span: 2, rows: 2 }, "", { text: "因公出国（境）费", span: 2, rows: 2 }, "", { text: "公务用车购置及运行维护费", span: 6 }, "", "", "", "", "", { text: "公务接待费", span: 2, rows: 2 }, ""],
+        ["", "", "", "", { text: "小计", span: 2 }, "", { text: "公务用车购置费", span: 2 }, "", { text: "公务用车运行维护\n费", span: 2 }, "", "", ""],
+        Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? "预算数" : "决算数")),
+      ],
+      rows: [figures],
+    }, "T7");
+    const keys = ["total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"];
+    const want = Object.fromEntries(keys.flatMap((k, i) => [[`budget_${k}`, figures[2 * i] === "" ? null : Number(figures[2 * i])], [`actual_${k}`, figures[2 * i + 1] === "" ? null : Number(figures[2 * i + 1])]]));
+    expect(Object.fromEntries(Object.keys(want).map((k) => [k, cell(t, "total", k)]))).toEqual(want);
+  });
+
   it("reads an empty T8's columns from its headings, its 合计 row centred over 编码|名称", async () => {
     const t = await read([60, 490, 34, 34, 34, 34, 34, 34], 0.6, {
       above: ["2022年度政府性基金预算财政拨款收入支出决算表（表8）", "部门：示例市示例局                金额单位：万元"],

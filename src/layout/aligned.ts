@@ -570,8 +570,15 @@ function headerCells(header: Word[][], xs: readonly number[]): { cells: HeaderCe
     const downwards = isGlyph(w) && isGlyph(below) && centred && below.y0 - w.y1 < w.size;
     if (c1 - c0 === 1 && (tail || downwards)) continue;
     // Neighbours it heads have their own headings level with its sub-heading: cells of one row,
-    // their lines centred alike (小计 beside 基本支 / 出), not a taller cell's beside the row.
-    const level = (ws: readonly Word[]): number => (Math.min(...ws.map((k) => k.y0)) + Math.max(...ws.map((k) => k.y1))) / 2;
+    // their lines centred alike (小计 beside 基本支 / 出), not a taller cell's beside the row. A
+    // cell's level is the middle of its first heading's lines (those set a line apart, no more):
+    // the leaf headings under every column (预算数 | 决算数) are no part of it.
+    const level = (ws: readonly Word[]): number => {
+      const sorted = [...ws].sort((a, b) => a.y0 - b.y0);
+      let bottom = sorted[0]!.y1;
+      for (const k of sorted.slice(1)) if (k.y0 - bottom < 0.6 * k.size) bottom = Math.max(bottom, k.y1);
+      return (sorted[0]!.y0 + bottom) / 2;
+    };
     const sub = level(words.filter(under));
     const free = (c: number): boolean => {
       // A heading over this column and the neighbour alike (a banner, or 公务用车购置及运行费
