@@ -55,10 +55,16 @@ async function start(parameters: Record<string, string>): Promise<Scheduler> {
   return s;
 }
 
+/**
+ * Tesseract's own debug lines (a page's statistics: "Total count=0", "Median=…")
+ * go to its debug file, not to our console: a batch's output is ingest's lines.
+ */
+const QUIET = { debug_file: "/dev/null" };
+
 /** One worker: chi_sim from npm, the LSTM engine (oem 1), these parameters. The bench makes its workers here too. */
 export async function newWorker(parameters: Record<string, string>): Promise<Worker> {
   const w = await createWorker("chi_sim", 1, { langPath: langPath(), cacheMethod: "none", gzip: true });
-  await w.setParameters(parameters);
+  await w.setParameters({ ...QUIET, ...parameters });
   return w;
 }
 
