@@ -61,7 +61,7 @@ describe("help", () => {
 }, 60_000);
 
 describe("bad arguments end with one line on stderr", () => {
-  it("an unknown option", () => expectOneLineFailure(juesuan(["ingest", "corpus", "--bogus"]), /Expected an option of juesuan ingest \(--db, --jobs, --ocr, --force, --stall, --max-pages, --help\), got --bogus/));
+  it("an unknown option", () => expectOneLineFailure(juesuan(["ingest", "corpus", "--bogus"]), /Expected an option of juesuan ingest \(--db, --jobs, --ocr, --no-ocr, --force, --stall, --max-pages, --help\), got --bogus/));
   it("an unknown command", () => expectOneLineFailure(juesuan(["frobnicate"]), /Expected a command \(ingest, export, check, review, charts, units, compare\), got 'frobnicate'/));
   it("no command", () => expectOneLineFailure(juesuan([]), /Expected a command/));
   it("a bad --format", () => expectOneLineFailure(juesuan(["export", "--format", "xml"]), /Expected --format jsonl or csv, got 'xml'/));

@@ -36,6 +36,7 @@ const IngestArgs = z.object({
   db: Db,
   jobs: wholeNumber("--jobs"),
   ocr: z.boolean().default(false),
+  "no-ocr": z.boolean().default(false),
   force: z.boolean().default(false),
   stall: wholeNumber("--stall"),
   "max-pages": wholeNumber("--max-pages"),
@@ -84,6 +85,7 @@ const OPTIONS = {
     db: { type: "string" },
     jobs: { type: "string" },
     ocr: { type: "boolean" },
+    "no-ocr": { type: "boolean" },
     force: { type: "boolean" },
     stall: { type: "string" },
     "max-pages": { type: "string" },
@@ -167,8 +169,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (!checked.success) throw new UsageError(checked.error.issues[0]?.message ?? checked.error.message, first);
   const data = checked.data;
   if ("paths" in data) {
-    const { paths, db, jobs, ocr, force, stall } = data;
-    return { command: "ingest", paths, db, jobs, ocr, force, stall, maxPages: data["max-pages"] };
+    const { paths, db, jobs, force, stall } = data;
+    // OCR reads pages without a usable text layer unless --no-ocr; --ocr (once needed) is kept and means the default.
+    if (data.ocr && data["no-ocr"]) throw new UsageError("Expected one of --ocr and --no-ocr, got both", first);
+    return { command: "ingest", paths, db, jobs, ocr: !data["no-ocr"], force, stall, maxPages: data["max-pages"] };
   }
   return { command: "export", db: data.db, format: data.format, out: data.out ?? null };
 }

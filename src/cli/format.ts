@@ -32,6 +32,7 @@ export function formatSummary(t: Totals, seconds: number, db: string): string {
   const rate = seconds > 0 ? t.pages / seconds : 0;
   return (
     `${t.reports} files: ${t.ok} ok, ${t.failed} failed, ${t.duplicates} duplicates, ${t.skipped} skipped; ` +
-    `${t.tables} tables, ${t.cells} cells; ${t.pages} pages in ${seconds.toFixed(1)} s (${rate.toFixed(1)} pages/s) -> ${db}`
+    `${t.tables} tables, ${t.cells} cells; ${t.pages} pages in ${seconds.toFixed(1)} s (${rate.toFixed(1)} pages/s)` +
+    `${t.ocrPages > 0 ? `, ${t.ocrPages} read by OCR` : ""} -> ${db}`
   );
 }

@@ -7,7 +7,7 @@ export const HELP = {
   main: `juesuan: final-accounts disclosures (部门决算公开) as PDFs -> canonical tables in SQLite
 
 Usage:
-  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr] [--force]
+  juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--no-ocr] [--force]
   juesuan export --format jsonl|csv [--db FILE] [--out FILE]
   juesuan check [--db FILE] [--json] [--rounding]
   juesuan review --out FILE [--db FILE]
@@ -27,7 +27,7 @@ Commands:
 
 Exit status: 0 done, 1 failed, 2 bad arguments.
 `,
-  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--ocr] [--force]
+  ingest: `Usage: juesuan ingest <file-or-folder>... [--db FILE] [--jobs N] [--no-ocr] [--force]
                       [--stall SECONDS] [--max-pages N]
 
 Reads each PDF (folders are searched recursively for *.pdf, any case) and
@@ -40,8 +40,9 @@ whose content changed is read again and replaces its earlier report.
 Options:
   --db FILE          SQLite database, created if missing (default ${DEFAULT_DB})
   --jobs N           files read at once, each by its own thread (default ${os.availableParallelism()}, the CPUs available)
-  --ocr              read pages with no usable text layer (scans, garbled fonts) by OCR
-                     (tesseract.js, offline; figures keep their confidence, findings on them say so)
+  --no-ocr           do not read pages with no usable text layer (scans, garbled fonts) by OCR:
+                     such reports fail with "needs OCR" (by default they are read by OCR:
+                     tesseract.js, offline; figures keep their confidence, findings on them say so)
   --force            read files already stored again (after upgrading juesuan)
   --stall SECONDS    give up a file when no page of it is read for this long (default ${DEFAULT_LIMITS.stallSeconds})
   --max-pages N      give up a file with more pages than this (default ${DEFAULT_LIMITS.maxPages})

@@ -47,6 +47,8 @@ export interface IngestResult {
   readonly cells: number;
   /** Pages read by this run (0 when the PDF was not opened). */
   readonly pages: number;
+  /** Of those, the pages read by OCR (no usable text layer). */
+  readonly ocrPages: number;
 }
 
 export async function* ingestFiles(absPaths: readonly string[], store: Store, options: IngestOptions = {}): AsyncGenerator<IngestResult> {
@@ -83,7 +85,7 @@ export async function* ingestFiles(absPaths: readonly string[], store: Store, op
       try {
         read = await readFileBytes(abs);
       } catch (err) {
-        push({ file, status: "unreadable", reason: oneLine(err), unit: null, year: null, tableIds: [], cells: 0, pages: 0 });
+        push({ file, status: "unreadable", reason: oneLine(err), unit: null, year: null, tableIds: [], cells: 0, pages: 0, ocrPages: 0 });
         continue;
       }
       const { bytes, sha256 } = read;
@@ -102,7 +104,7 @@ export async function* ingestFiles(absPaths: readonly string[], store: Store, op
       void queue
         .add(async () => {
           const report = await pool.read({ file, sha256, bytes, options: readOptions, ...(onPage ? { onPage } : {}) });
-          if (!stopped) push(toResult(save(store, report)));
+          if (!stopped) push(toResult(save(store, report), readOptions.ocr));
         })
         .catch(fail);
     }
@@ -148,7 +150,7 @@ async function largestFirst(absPaths: readonly string[]): Promise<string[]> {
   return absPaths.map((p, i) => ({ p, i, size: sizes[i]! })).sort((a, b) => b.size - a.size || a.i - b.i).map((x) => x.p);
 }
 
-const knownOf = (stored: StoredReport | null): Pick<IngestResult, "unit" | "year" | "pages"> => ({ unit: stored?.unit ?? null, year: stored?.year ?? null, pages: 0 });
+const knownOf = (stored: StoredReport | null): Pick<IngestResult, "unit" | "year" | "pages" | "ocrPages"> => ({ unit: stored?.unit ?? null, year: stored?.year ?? null, pages: 0, ocrPages: 0 });
 
 /** Stores the report; if the store rejects it (e.g. two cells for one row and column), stores the failure instead. */
 function save(store: Store, report: Report): { report: Report; outcome: SaveOutcome } {
@@ -161,9 +163,11 @@ function save(store: Store, report: Report): { report: Report; outcome: SaveOutc
   }
 }
 
-function toResult({ report, outcome }: { report: Report; outcome: SaveOutcome }): IngestResult {
+function toResult({ report, outcome }: { report: Report; outcome: SaveOutcome }, ocr: boolean): IngestResult {
   const pages = report.page_count ?? 0;
-  const common = { file: report.file, unit: report.unit, year: report.year, pages };
+  // With OCR on, every page routed to it was read by it.
+  const ocrPages = ocr ? (report.pages ?? []).filter((p) => p.route === "ocr").length : 0;
+  const common = { file: report.file, unit: report.unit, year: report.year, pages, ocrPages };
   if (outcome.action === "duplicate") {
     return { ...common, status: "duplicate", reason: `same content as ${outcome.of}`, tableIds: [], cells: 0 };
   }

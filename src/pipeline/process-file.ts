@@ -68,10 +68,10 @@ export async function processBytes(bytes: Uint8Array, sha256: string, file: stri
     const withMeta: Report = { ...known, status: "failed", error };
     return ExportLine.safeParse(withMeta).success ? withMeta : failedReport(file, sha256, error);
   };
-  // Pages only OCR can read (scans, fonts without a usable ToUnicode map): without --ocr, say so.
+  // Pages only OCR can read (scans, fonts without a usable ToUnicode map): with OCR off (--no-ocr), say so.
   const ocr = extraction.pages.filter((p) => p.route === "ocr").length;
   if (!options.ocr && extraction.kind !== "final" && ocr > 0 && ocr * 2 >= extraction.page_count) {
-    return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); ingest --ocr reads them (experimental)`);
+    return failed(`needs OCR: ${ocr} of ${extraction.page_count} pages have no usable text layer (scanned, or fonts without a usable text map); ingest reads them by OCR unless --no-ocr is given`);
   }
   if (extraction.kind !== "final") return failed(`not a final-accounts report (${NOT_FINAL[extraction.kind]})`);
   const { findings, changes } = checkReport({

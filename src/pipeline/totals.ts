@@ -10,9 +10,11 @@ export interface Totals {
   readonly tables: number;
   readonly cells: number;
   readonly pages: number;
+  /** Pages read by OCR. */
+  readonly ocrPages: number;
 }
 
-export const NO_TOTALS: Totals = { reports: 0, ok: 0, failed: 0, duplicates: 0, skipped: 0, tables: 0, cells: 0, pages: 0 };
+export const NO_TOTALS: Totals = { reports: 0, ok: 0, failed: 0, duplicates: 0, skipped: 0, tables: 0, cells: 0, pages: 0, ocrPages: 0 };
 
 export function addResult(t: Totals, r: IngestResult): Totals {
   return {
@@ -24,5 +26,6 @@ export function addResult(t: Totals, r: IngestResult): Totals {
     tables: t.tables + r.tableIds.length,
     cells: t.cells + r.cells,
     pages: t.pages + r.pages,
+    ocrPages: t.ocrPages + r.ocrPages,
   };
 }
