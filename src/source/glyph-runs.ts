@@ -10,7 +10,7 @@
 import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Matrix } from "./pdf.js";
 import type { TextRun } from "./model.js";
-import { normalizeCounting, type Rewritten } from "./normalize-text.js";
+import { controlCount, normalizeText } from "./normalize-text.js";
 
 /** What a run needs to know of a font (pdf.js's exported font data). */
 export interface FontInfo {
@@ -386,7 +386,9 @@ export class RunBuilder {
     x.initialized = false;
     // Compatibility characters (µ, ligatures, odd spaces) folded as pdf.js's text extraction folds them;
     // radicals and compatibility ideographs as the unified ideographs they stand for.
-    const text = normalizeCounting(normalizeUnicode(x.text), this.rewritten).replace(/\s+/g, " ");
+    const written = normalizeUnicode(x.text);
+    this.controlChars += controlCount(written);
+    const text = normalizeText(written).replace(/\s+/g, " ");
     // Where the characters lie, for left-to-right text whose normalizing kept one unit per unit drawn.
     const xs = x.xs;
     const charX = !x.vertical && !x.rotated && x.ex >= x.ox && text.length === x.text.length && xs.length === text.length ? xs : undefined;
@@ -412,8 +414,8 @@ export class RunBuilder {
     return this.runs;
   }
 
-  /** What normalizing replaced in the page's text as the PDF wrote it (for the text layer's health). */
-  readonly rewritten: Rewritten = { radicals: 0, controls: 0 };
+  /** Control characters in the page's text as the PDF wrote it, made spaces by normalizing (for the text layer's health). */
+  controlChars = 0;
 
   /** The TJ adjustment right after glyph i (zeros are none), 0 when a glyph comes first. */
   private adjustmentAfter(glyphs: readonly (OpGlyph | number | null)[], i: number): number {

@@ -53,7 +53,7 @@ export function pageHealth(page: PageModel): PageHealth {
   // Control characters normalizing turned into spaces count as written: a font without a usable
   // ToUnicode map gives its glyph ids as them. (Radicals do not: normalized, they are the ideographs
   // the glyphs show, as Chromium and WPS write them through a font's own cmap.)
-  const controls = page.rewritten?.controls ?? 0;
+  const controls = page.controlChars ?? 0;
   const n = chars.length + controls;
   const cover = imageCover(page);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;

@@ -51,10 +51,10 @@ export interface PageModel {
   readonly runs: readonly TextRun[];
   readonly segments: readonly Segment[];
   /**
-   * What normalizing replaced in the text as the PDF wrote it (radicals, control
-   * characters): control characters tell a font without a usable ToUnicode map.
+   * Control characters in the text as the PDF wrote it, which normalizing made
+   * spaces of: they tell a font without a usable ToUnicode map. Absent for none.
    */
-  readonly rewritten?: { readonly radicals: number; readonly controls: number };
+  readonly controlChars?: number;
   /** Where images are painted (a scanned page is one image over the whole page). */
   readonly images: readonly Box[];
 }

@@ -40,22 +40,8 @@ export function normalizeText(text: string): string {
   return NEEDS_WORK.test(text) ? text.replace(CANDIDATE, replacement) : text;
 }
 
-/** What normalizing replaced in a page's text layer: the signs of a font without a usable ToUnicode map. */
-export interface Rewritten {
-  /** Kangxi radicals, radicals supplement, strokes (U+2E80–U+2FDF, U+31C0–U+31EF). */
-  radicals: number;
-  /** Control characters (U+0000–U+001F, U+007F). */
-  controls: number;
-}
+/** Control characters normalizing makes spaces of (tab, line feed and return are white space as written). */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-const RADICALS = /[\u2E80-\u2FDF\u31C0-\u31EF]/gu;
-const CONTROLS = /[\u0000-\u001F\u007F]/gu;
-
-/** normalizeText, counting into `seen` the radicals and control characters it replaced. */
-export function normalizeCounting(text: string, seen: Rewritten): string {
-  if (!NEEDS_WORK.test(text)) return text;
-  seen.radicals += text.match(RADICALS)?.length ?? 0;
-  // Tab, line feed and return are white space as written.
-  seen.controls += text.replace(/[\t\n\r]/g, "").match(CONTROLS)?.length ?? 0;
-  return text.replace(CANDIDATE, replacement);
-}
+/** How many control characters the text holds: the sign of a font without a usable ToUnicode map. */
+export const controlCount = (text: string): number => text.match(CONTROLS)?.length ?? 0;

@@ -8,14 +8,14 @@ import { multiply } from "./pdf.js";
 import type { Box, Segment, TextRun } from "./model.js";
 import { isWhite, pathSegments, unitSquare } from "./rulings.js";
 import { asWritten, printedDecimals } from "./written-numbers.js";
-import type { Rewritten } from "./normalize-text.js";
 import { copyMatrix, copyTextState, newTextState, RunBuilder, translate, type FontInfo, type TextState } from "./glyph-runs.js";
 
 export interface PageContent {
   readonly runs: TextRun[];
   readonly segments: Segment[];
   readonly images: Box[];
-  readonly rewritten: Rewritten;
+  /** Control characters as the text layer wrote them (normalized into spaces). */
+  readonly controlChars: number;
 }
 
 interface State {
@@ -219,7 +219,7 @@ export function readOperators(
         if (XOBJECT_IMAGE_OPS.has(fn)) text.endRun();
     }
   }
-  return { runs: text.finish(), segments, images, rewritten: text.rewritten };
+  return { runs: text.finish(), segments, images, controlChars: text.controlChars };
 }
 
 /** Td and T*: the line matrix moves, and the text matrix starts there (pdf.js's translateTextLineMatrix). */
