@@ -6,13 +6,13 @@
 // changed by arithmetic alone. What still breaks is reported, marked as OCR'd
 // (validate/ocr-marks.ts).
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
-import type { Cell, Finding, Table } from "../../schemas/canonical.js";
+import type { Finding, Table } from "../../schemas/canonical.js";
 import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { parseAmount, toWan } from "../recognize/amount.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
 import { INK, cellInside, grayAt } from "./ink.js";
 import { preparePage } from "./prepare.js";
-import { brokenIdentities, cellKey, keepBetterReadings, suspectCells, type CellKey, type Reading } from "../extract/reread/search.js";
+import { brokenIdentities, cellKey, keepBetterReadings, suspectCells, type CellKey, type Reading, type Suspect } from "../extract/reread/search.js";
 import { OCR_DPI } from "./page.js";
 
 /** Magnifications the figure is read at again, cut by the ink in its cell (the first reading cut it by the word's box). */
@@ -30,15 +30,12 @@ export async function rereadBrokenFigures(
   if (first.length === 0) return [...tables];
   // The OCR'd cells each broken identity involves, with where they sit.
   const suspects = suspectCells(tables, first, (cell) => cell.bbox !== undefined && cell.page !== undefined && ocrPages.has(cell.page));
-  const candidates = await readAgain(doc, [...suspects.values()], onPageReread);
-  // Each figure's other readings, one cell each.
-  const readings = new Map([...candidates].map(([key, options]) => [key, options.map((o): Reading => new Map([[key, o]]))]));
-  return keepBetterReadings(tables, readings, validate);
+  return keepBetterReadings(tables, first.length, await readAgain(doc, [...suspects.values()], onPageReread), validate);
 }
 
 /** Other readings of each cell: value, text and confidence, different from what the cell holds. */
-async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; cell: Cell }[], onPageReread?: () => void): Promise<Map<CellKey, Pick<Cell, "value" | "text" | "confidence">[]>> {
-  const out = new Map<CellKey, Pick<Cell, "value" | "text" | "confidence">[]>();
+async function readAgain(doc: PDFDocumentProxy, cells: readonly Suspect[], onPageReread?: () => void): Promise<Map<CellKey, Reading[]>> {
+  const out = new Map<CellKey, Reading[]>();
   const factory = canvasFactoryOf(doc);
   const scale = OCR_DPI / 72;
   for (const page of [...new Set(cells.map((c) => c.cell.page!))]) {
@@ -49,7 +46,7 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly { table: Table; 
       here.forEach((c, i) => {
         const unit = c.table.printed_unit ?? "万元";
         const seen = new Set<number | null>([c.cell.value]);
-        const options: Pick<Cell, "value" | "text" | "confidence">[] = [];
+        const options: Reading[] = [];
         // A speck read as a figure: every closer reading finds no digit at all, so the cell reads blank.
         if (c.cell.value !== null && reads[i]!.every((r) => r !== null && !/\d/.test(r.text))) options.push({ value: null, text: "", confidence: 1 });
         for (const r of reads[i]!) {

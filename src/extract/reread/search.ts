@@ -8,10 +8,8 @@ import type { Cell, Finding, Table } from "../../../schemas/canonical.js";
 export type CellKey = string;
 export const cellKey = (table: string, row: string | null, col: string | null): CellKey => `${table}|${row ?? ""}|${col ?? ""}`;
 
-/** What a reading changes in a cell. */
-export type CellChange = Partial<Pick<Cell, "value" | "text" | "confidence">>;
-/** Another reading: the cells it changes, together. */
-export type Reading = ReadonlyMap<CellKey, CellChange>;
+/** Another reading of a cell: its value, text and confidence. */
+export type Reading = Pick<Cell, "value" | "text" | "confidence">;
 
 /** Findings that break an identity beyond rounding (not structure or narrative ones). */
 export const brokenIdentities = (fs: readonly Finding[]): Finding[] =>
@@ -35,32 +33,27 @@ export function suspectCells(tables: readonly Table[], broken: readonly Finding[
   return out;
 }
 
-/** The tables with a reading's changes applied (tables it does not touch are shared). */
-function applyReading(tables: readonly Table[], reading: Reading): Table[] {
-  const touched = new Set([...reading.keys()].map((k) => k.slice(0, k.indexOf("|"))));
-  return tables.map((t) =>
-    !touched.has(t.id)
-      ? t
-      : {
-          ...t,
-          cells: t.cells.map((c) => {
-            const change = reading.get(cellKey(t.id, c.row, c.col));
-            return change ? { ...c, ...change } : c;
-          }),
-        },
-  );
+/** The tables with one cell read another way (the other tables are shared). */
+function applyReading(tables: readonly Table[], key: CellKey, reading: Reading): Table[] {
+  const table = key.slice(0, key.indexOf("|"));
+  return tables.map((t) => (t.id !== table ? t : { ...t, cells: t.cells.map((c) => (cellKey(t.id, c.row, c.col) === key ? { ...c, ...reading } : c)) }));
 }
 
 /**
  * Tries each suspect's readings in turn, in order, and keeps the first that
- * leaves fewer identities broken than the tables as they stand.
+ * leaves fewer identities broken than the tables as they stand (`broken` of them).
  */
-export function keepBetterReadings(tables: readonly Table[], readings: ReadonlyMap<CellKey, readonly Reading[]>, validate: (tables: readonly Table[]) => Finding[]): Table[] {
+export function keepBetterReadings(
+  tables: readonly Table[],
+  broken: number,
+  readings: ReadonlyMap<CellKey, readonly Reading[]>,
+  validate: (tables: readonly Table[]) => Finding[],
+): Table[] {
   let current = tables.map((t) => ({ ...t, cells: [...t.cells] }));
-  let worst = brokenIdentities(validate(current)).length;
-  for (const options of readings.values()) {
+  let worst = broken;
+  for (const [key, options] of readings) {
     for (const reading of options) {
-      const trial = applyReading(current, reading);
+      const trial = applyReading(current, key, reading);
       const n = brokenIdentities(validate(trial)).length;
       if (n < worst) {
         [current, worst] = [trial, n];
