@@ -89,22 +89,25 @@ function firstLabels(rows: readonly RawRow[], columns: GridColumns): string {
 }
 
 /**
- * A grid under a title goes on with the open table when the title repeats on
- * the next page (Word and spreadsheet print titles): the same table, over columns
- * that line up, for the same unit and department, with no headings but the open
- * table's own (forms printed one per item under one title, a 绩效目标表 per
- * project, each head their own), not starting over with the table's own first
- * line (a copy of the table printed again).
+ * The body rows of a grid that goes on with the open table, read in its
+ * columns (repeated header rows skipped), or null when it starts a table of
+ * its own. A grid with no title goes on with it. One under a title goes on
+ * with it when the title repeats on the next page (Word and spreadsheet print
+ * titles): the same table, over columns that line up, for the same unit and
+ * department, with no headings but the open table's own (forms printed one
+ * per item under one title, a 绩效目标表 per project, each head their own),
+ * not starting over with the table's own first line (a copy printed again).
  */
-function continuesUnder(last: Instance, caption: Caption, grid: Grid, page: number): boolean {
-  if (page !== lastPage(last) + 1 || tableIdentity(caption.id, caption.title) !== tableIdentity(last.id, last.title)) return false;
-  if (caption.unit && last.unit && caption.unit !== last.unit) return false;
-  if (caption.department && last.department && compact(caption.department) !== compact(last.department)) return false;
+function continuationRows(last: Instance, caption: Caption, grid: Grid, page: number): RawRow[] | null {
   const start = continuationStart(grid, last.header);
-  if (start < findBodyStart(grid)) return false;
+  if (caption.id === null && !caption.extra) return readBodyRows(grid, last.columns, start);
+  if (page !== lastPage(last) + 1 || tableIdentity(caption.id, caption.title) !== tableIdentity(last.id, last.title)) return null;
+  if (caption.unit && last.unit && caption.unit !== last.unit) return null;
+  if (caption.department && last.department && compact(caption.department) !== compact(last.department)) return null;
+  if (start < findBodyStart(grid)) return null;
   const rows = readBodyRows(grid, last.columns, start);
   const first = firstLabels(rows, last.columns);
-  return first.replace(/\|/g, "") === "" || first !== firstLabels(last.raw, last.columns);
+  return first.replace(/\|/g, "") === "" || first !== firstLabels(last.raw, last.columns) ? rows : null;
 }
 
 function gridsToInstances(layouts: readonly PageLayout[], departments: string[], narrative: PageText[]): Instance[] {
@@ -137,14 +140,14 @@ function gridsToInstances(layouts: readonly PageLayout[], departments: string[],
       const last = instances[instances.length - 1];
       // A grid on the next page that lines up with the open table (re-cut on its columns where it draws fewer rulings).
       const onOpen = last !== undefined && layout.page - lastPage(last) <= 1 ? continuing(last.xs, grid) : null;
-      const titled = caption.id !== null || caption.extra;
-      if (last && onOpen && (!titled || continuesUnder(last, caption, onOpen, layout.page))) {
-        // A continuation: repeated header rows (if any) are skipped, the first page's columns apply.
-        const body = bodyRows(readBodyRows(onOpen, last.columns, continuationStart(onOpen, last.header)));
+      // A continuation: repeated header rows (if any) are skipped, the first page's columns apply.
+      const continued = last && onOpen ? continuationRows(last, caption, onOpen, layout.page) : null;
+      if (last && continued) {
+        const body = bodyRows(continued);
         last.raw.push(...body.rows);
         if (!last.pages.includes(layout.page)) last.pages.push(layout.page);
         last.emptyStatement ??= body.statement ?? statement;
-      } else if (titled) {
+      } else if (caption.id !== null || caption.extra) {
         const columns = readColumns(grid);
         const body = bodyRows(readBodyRows(grid, columns));
         instances.push({
