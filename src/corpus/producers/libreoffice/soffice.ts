@@ -3,14 +3,11 @@
 // with the fonts of a private fontconfig setup that holds only the report's
 // font (../fonts.ts; Writer reports: the Noto Sans SC OTFs shipped by
 // @embedpdf/fonts-sc): the PDF never depends on the machine's own CJK fonts.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
-import os from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FontName } from "../../variant.js";
-import { privateFontconfig } from "../fonts.js";
-import { findProgram } from "../find-program.js";
+import { findProgram, inPrivateFolder, runProgram, versionOf } from "../program.js";
 
 const CANDIDATES = [
   "/usr/bin/soffice",
@@ -21,17 +18,6 @@ const CANDIDATES = [
 
 /** The soffice binary: $SOFFICE, then `soffice` on PATH, then the usual install places; undefined if none. */
 export const findSoffice = (): string | undefined => findProgram("SOFFICE", "soffice", CANDIDATES);
-
-function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, [...args], { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      if (err) {
-        const why = err.killed ? `timed out after ${timeoutMs / 1000} s` : err.message;
-        reject(new Error(`soffice failed (${why}): ${String(stderr).trim()}`));
-      } else resolve({ stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
 
 export interface Converted {
   readonly pdf: Uint8Array;
@@ -48,8 +34,6 @@ export interface ConvertOptions {
   readonly keep?: boolean;
 }
 
-const versions = new Map<string, string>();
-
 export async function convertFodt(name: string, fodt: string, o: ConvertOptions = {}): Promise<Converted> {
   return convertDocument(name, fodt, "writer", o);
 }
@@ -65,34 +49,15 @@ export async function convertDocument(name: string, xml: string, kind: keyof typ
   if (!soffice) {
     throw new Error(`LibreOffice (soffice) was not found: install it (Debian: ${pkg}) or set SOFFICE to its path`);
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), "juesuan-lo-"));
-  try {
-    const home = path.join(dir, "home");
-    await mkdir(home);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env["PATH"] ?? "/usr/bin:/bin",
-      HOME: home,
-      LANG: "zh_CN.UTF-8",
-      FONTCONFIG_FILE: await privateFontconfig(dir, o.font),
-      SAL_USE_VCLPLUGIN: "svp",
-      TMPDIR: dir,
-    };
+  // svp: soffice draws without a display.
+  return inPrivateFolder("juesuan-lo-", o.font, { SAL_USE_VCLPLUGIN: "svp" }, o.keep ?? false, async (dir, env) => {
     const input = path.join(dir, `${name}.${ext}`);
     await writeFile(input, xml, "utf8");
     const out = path.join(dir, "out");
-    const profile = `file://${path.join(dir, "profile")}`;
-    const timeout = o.timeoutMs ?? 180_000;
-    await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", `pdf:${filter}`, "--outdir", out, input], env, timeout);
+    const profile = `-env:UserInstallation=file://${path.join(dir, "profile")}`;
+    await runProgram("soffice", soffice, [profile, "--headless", "--norestore", "--nologo", "--convert-to", `pdf:${filter}`, "--outdir", out, input], env, o.timeoutMs ?? 180_000);
     const pdfFile = path.join(out, `${name}.pdf`);
     if (!existsSync(pdfFile)) throw new Error(`soffice wrote no PDF for ${name}.${ext}`);
-    const pdf = new Uint8Array(await readFile(pdfFile));
-    let version = versions.get(soffice);
-    if (version === undefined) {
-      version = (await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--version"], env, 60_000)).stdout.trim();
-      versions.set(soffice, version);
-    }
-    return { pdf, version };
-  } finally {
-    if (!o.keep) await rm(dir, { recursive: true, force: true });
-  }
+    return { pdf: new Uint8Array(await readFile(pdfFile)), version: await versionOf("soffice", soffice, [profile, "--headless", "--version"], env) };
+  });
 }
