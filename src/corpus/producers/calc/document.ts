@@ -9,12 +9,12 @@
 // left, as Calc draws text that overflows into an empty neighbour. Row
 // heights are set here and every page break is a manual one, so where each
 // table and row lands is known without reading the PDF (index.ts checks it).
-import { composeStandardTable, type ComposedTable } from "../../compose/standard-table.js";
+import type { ComposedTable } from "../../compose/standard-table.js";
 import { resolveWidths, type GridCell, type GridRow } from "../../layout/printed-table.js";
 import { wrapText } from "../../layout/text-wrap.js";
 import { STYLE } from "../../render/style.js";
 import type { Block, ReportSource, SourceTable } from "../../source/schema.js";
-import { tableTemplate, templateFor } from "../../templates/index.js";
+import { templateFor } from "../../templates/index.js";
 import type { CellAlign } from "../../templates/types.js";
 import type { Variant } from "../../variant.js";
 import { captionFor, expectationOf, type TableExpectation } from "../expectation.js";
@@ -22,6 +22,7 @@ import { fontOf } from "../fonts.js";
 import { chartSvg } from "../libreoffice/chart.js";
 import { contentHeight, contentWidth, fontWidth, PORTRAIT, TABLE_LANDSCAPE, TABLE_PORTRAIT, titleSizeFor, type PageGeometry } from "../measure.js";
 import type { Located } from "../readback.js";
+import { composeOnPage, tablePage } from "../table-page.js";
 import type { CellStyle, MasterName, Sheet, SheetCell, SheetRow } from "./sheet.js";
 
 /** Line height over font size for the row heights set here: generous, since fonts' own line heights differ (Noto CJK 1.45 em). */
@@ -135,10 +136,9 @@ interface TableSheet {
 
 function tableSheet(m: Width, source: ReportSource, v: Variant, table: SourceTable, n: number, heading: { text?: string }, overrunLeft: { done: boolean }): TableSheet {
   const set = templateFor(v);
-  const portrait = v.orientation === "portrait";
-  const geometry = portrait ? TABLE_PORTRAIT : TABLE_LANDSCAPE;
-  const room = contentWidth(geometry);
-  const composed = composeStandardTable(table, tableTemplate(set, table.id, v), { availableWidth: room, ...(portrait ? { fit: STYLE.portraitFit } : {}), variant: v });
+  const page = tablePage(v);
+  const { portrait, room } = page;
+  const composed = composeOnPage(table, v, page);
   const candidate = overrunLeft.done ? undefined : overrunColumn(composed);
   const { widths, size } = sheetWidths(m, composed, room, candidate);
   if (candidate !== undefined) overrunLeft.done = true;

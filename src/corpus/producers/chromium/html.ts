@@ -8,19 +8,19 @@
 // which Chromium prints again on each page the table runs onto; a Word-like
 // variant (split "repeat-title") puts the title and the 部门/单位 line in the
 // <thead> too. Returns what the read-back needs to find every table.
-import { composeStandardTable } from "../../compose/standard-table.js";
 import { resolveWidths, type GridCell, type GridRow } from "../../layout/printed-table.js";
 import { placeTable } from "../../layout/table-grid.js";
 import type { FolioStyle } from "../../options.js";
 import { STYLE } from "../../render/style.js";
 import type { Block, ReportSource } from "../../source/schema.js";
-import { tableTemplate, templateFor } from "../../templates/index.js";
+import { templateFor } from "../../templates/index.js";
 import type { CellAlign } from "../../templates/types.js";
 import type { Variant } from "../../variant.js";
 import { captionFor, expectationOf, tailOf, type TableExpectation } from "../expectation.js";
 import { fontOf } from "../fonts.js";
 import { chartSvg } from "../libreoffice/chart.js";
 import { contentWidth, metrics, PORTRAIT, TABLE_LANDSCAPE, TABLE_PORTRAIT, titleSizeFor, type PageGeometry } from "../measure.js";
+import { composeOnPage, sourceTable, tablePage } from "../table-page.js";
 
 export interface HtmlDocument {
   readonly html: string;
@@ -132,19 +132,13 @@ function coveredColumns(rows: readonly GridRow[]): Set<number>[] {
 
 function writeTables(source: ReportSource, v: Variant, ids: readonly string[], heading: { text?: string }): { html: string; tables: TableExpectation[] } {
   const set = templateFor(v);
-  const portrait = v.orientation === "portrait";
-  const geometry = portrait ? TABLE_PORTRAIT : TABLE_LANDSCAPE;
-  const room = contentWidth(geometry);
+  const page = tablePage(v);
+  const { portrait, room } = page;
   const html: string[] = [];
   const out: TableExpectation[] = [];
   for (const id of ids) {
-    const table = source.tables.find((t) => t.id === id);
-    if (!table) throw new Error(`${source.id}: expected table ${id} in the source`);
-    const composed = composeStandardTable(table, tableTemplate(set, table.id, v), {
-      availableWidth: room,
-      ...(portrait ? { fit: STYLE.portraitFit } : {}),
-      variant: v,
-    });
+    const table = sourceTable(source, id);
+    const composed = composeOnPage(table, v, page);
     const printed = composed.printed;
     const ncols = printed.widths.length;
     const width = printed.widths.reduce((s, w) => s + w, 0);

@@ -6,15 +6,15 @@
 // each table. Also returns what the read-back needs to find every table in
 // the converted PDF: titles, the printed text of each body row, the lines
 // under the table.
-import { composeStandardTable } from "../../compose/standard-table.js";
 import { cell, resolveWidths, type GridRow, type PrintedTable } from "../../layout/printed-table.js";
 import type { FolioStyle } from "../../options.js";
 import { STYLE } from "../../render/style.js";
 import type { Block, ReportSource } from "../../source/schema.js";
-import { tableTemplate, templateFor } from "../../templates/index.js";
+import { templateFor } from "../../templates/index.js";
 import type { Variant } from "../../variant.js";
 import { captionFor, expectationOf, type TableExpectation } from "../expectation.js";
 import { contentWidth, metrics, PORTRAIT, TABLE_LANDSCAPE, TABLE_PORTRAIT, titleSizeFor, type PageGeometry } from "../measure.js";
+import { composeOnPage, sourceTable, tablePage } from "../table-page.js";
 import { chartSvg } from "./chart.js";
 import { writerTable } from "./table.js";
 import { AutoStyles, esc, para, paragraphStyle, pt, type ParaStyle } from "./xml.js";
@@ -178,20 +178,14 @@ function writeBlock(w: Writer, block: Exclude<Block, { type: "tables" }>): void 
 
 function writeTables(w: Writer, source: ReportSource, v: Variant, ids: readonly string[], heading: { text?: string }): TableExpectation[] {
   const set = templateFor(v);
-  const portrait = v.orientation === "portrait";
-  const geometry = portrait ? TABLE_PORTRAIT : TABLE_LANDSCAPE;
+  const page = tablePage(v);
+  const { portrait, room } = page;
   const master = portrait ? "TablePortrait" : "TableLandscape";
-  const room = contentWidth(geometry);
   const T = STYLE.table;
   const out: TableExpectation[] = [];
   for (const id of ids) {
-    const table = source.tables.find((t) => t.id === id);
-    if (!table) throw new Error(`${source.id}: expected table ${id} in the source`);
-    const composed = composeStandardTable(table, tableTemplate(set, table.id, v), {
-      availableWidth: room,
-      ...(portrait ? { fit: STYLE.portraitFit } : {}),
-      variant: v,
-    });
+    const table = sourceTable(source, id);
+    const composed = composeOnPage(table, v, page);
     w.breakTo(master);
     if (heading.text) {
       w.p({ size: T.headingSize, bold: true, align: "center", marginBottom: T.gapAfterTitle, keepWithNext: true }, heading.text);
