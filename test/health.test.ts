@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import { extractPdf } from "../src/extract/index.js";
 import { processFile } from "../src/pipeline/process-file.js";
 import { openPages } from "../src/review/render.js";
+import { garblePdf } from "../src/corpus/scan/garble.js";
+import { pageHealth } from "../src/source/health.js";
+import { openPdf, readPage } from "../src/source/pdf.js";
 import { makeScannedPdf } from "./support/pdfs.js";
 import { tempDir } from "./support/temp.js";
 
@@ -19,6 +22,8 @@ describe("text-layer PDFs are read from their text layer", () => {
   const files = [
     path.join(repo, "corpus/seed/hongshan-grid-2021.pdf"),
     ...pdfsIn(path.join(repo, "corpus/libreoffice")),
+    ...pdfsIn(path.join(repo, "corpus/chromium")),
+    ...pdfsIn(path.join(repo, "corpus/calc")),
     ...pdfsIn(path.join(real, "final")),
     ...pdfsIn(path.join(real, "budget")),
   ];
@@ -28,8 +33,32 @@ describe("text-layer PDFs are read from their text layer", () => {
     expect(x.pages).toHaveLength(x.page_count);
     const ocr = x.pages.filter((p) => p.route === "ocr").map((p) => `${p.page}: ${p.reasons.join("; ")}`);
     expect(ocr).toEqual([]);
+    // Nor doubted: every font's text reads as a report's text.
+    expect(x.pages.filter((p) => p.reasons.some((r) => /^font |ruled as a table/.test(r))).map((p) => p.page)).toEqual([]);
     // Pages with text score high: Chinese, figures and punctuation only.
     for (const p of x.pages.filter((q) => q.route === "text")) expect(p.score, `page ${p.page}`).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("fonts without a usable ToUnicode map, from producers we do not control", () => {
+  // Chromium (Skia keeps a font's glyph ids: ideographs scattered over the CJK block) and
+  // LibreOffice Calc (glyphs renumbered 1, 2, 3…: control codes and ASCII soup), their maps removed.
+  const files = [...pdfsIn(path.join(repo, "corpus/chromium")), ...pdfsIn(path.join(repo, "corpus/calc"))];
+
+  it.each(files.map((f) => [path.relative(repo, f), f]))("%s garbled: every page with text routes to OCR, its table pages by a font", async (_name, file) => {
+    const { doc, pageCount } = await openPdf(garblePdf(new Uint8Array(readFileSync(file))).pdf);
+    try {
+      for (let n = 1; n <= pageCount; n++) {
+        const page = await readPage(doc, n);
+        const health = pageHealth(page);
+        if (page.runs.length === 0) continue;
+        expect(health.route, `page ${n}: ${health.reasons.join("; ")}`).toBe("ocr");
+        // A table page: a ruled grid or many runs. Its figures' sound-looking ASCII does not hide the broken font.
+        if (page.runs.length > 100) expect(health.reasons.join("; "), `page ${n}`).toMatch(/^(.*; )?font .*no usable ToUnicode map/);
+      }
+    } finally {
+      await doc.destroy();
+    }
   });
 });
 

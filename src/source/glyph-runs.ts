@@ -9,8 +9,8 @@
 // the operator list, needed for the rulings, has it all.
 import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Matrix } from "./pdf.js";
-import type { TextRun } from "./model.js";
-import { controlCount, normalizeText } from "./normalize-text.js";
+import { FONT_TEXT_SAMPLE, type FontText, type TextRun } from "./model.js";
+import { normalizeText } from "./normalize-text.js";
 
 /** What a run needs to know of a font (pdf.js's exported font data). */
 export interface FontInfo {
@@ -387,7 +387,7 @@ export class RunBuilder {
     // Compatibility characters (µ, ligatures, odd spaces) folded as pdf.js's text extraction folds them;
     // radicals and compatibility ideographs as the unified ideographs they stand for.
     const written = normalizeUnicode(x.text);
-    this.controlChars += controlCount(written);
+    this.tally(x.fontName ?? x.fontLoaded ?? "", written);
     const text = normalizeText(written).replace(/\s+/g, " ");
     // Where the characters lie, for left-to-right text whose normalizing kept one unit per unit drawn.
     const xs = x.xs;
@@ -414,8 +414,19 @@ export class RunBuilder {
     return this.runs;
   }
 
-  /** Control characters in the page's text as the PDF wrote it, made spaces by normalizing (for the text layer's health). */
-  controlChars = 0;
+  /** Each font's text as the PDF decoded it (for the text layer's health). */
+  private readonly written = new Map<string, string>();
+
+  private tally(font: string, text: string): void {
+    const had = this.written.get(font) ?? "";
+    if (had.length >= FONT_TEXT_SAMPLE || text.trim() === "") return;
+    this.written.set(font, (had === "" ? text : `${had} ${text}`).slice(0, FONT_TEXT_SAMPLE));
+  }
+
+  /** What each font wrote on the page, in the order the fonts were first used. */
+  fonts(): FontText[] {
+    return [...this.written].map(([font, text]) => ({ font, text }));
+  }
 
   /** The TJ adjustment right after glyph i (zeros are none), 0 when a glyph comes first. */
   private adjustmentAfter(glyphs: readonly (OpGlyph | number | null)[], i: number): number {

@@ -4,6 +4,8 @@
 // instead of Chinese. Such pages must be recognised from their image (OCR);
 // the route and the score are kept per page.
 import type { PageModel } from "./model.js";
+import { controlCount } from "./normalize-text.js";
+import { BROKEN_SHARE, judgeFont, SUSPECT_SHARE } from "./font-text.js";
 
 export interface PageHealth {
   readonly page: number;
@@ -13,6 +15,11 @@ export interface PageHealth {
   readonly score: number;
   /** Why, when the route is not `text` or the score is low. */
   readonly reasons: string[];
+  /**
+   * Read as text, but a font's text is doubtful or a ruled table prints none of
+   * the words every table prints: its tables are checked against an OCR reading.
+   */
+  readonly suspect?: true;
 }
 
 /** Below this score the text layer is not used. */
@@ -35,6 +42,15 @@ const ASCII_SYMBOL = /[!-/:-@[-`{-~]/;
  * page of 40 ideographs has some; text mapped to the wrong ideographs (a font
  * without a usable ToUnicode map) almost never does.
  */
+/** The words every table page prints in its title, header or totals (a performance table: its 指标). */
+const TABLE_WORDS = /合计|总计|支出|收入|项目|金额|科目|预算|决算|单位|指标|绩效/u;
+/** A figure as printed: 1,234 or 12.5 (a whole token). */
+const FIGURE = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+\.\d+$/;
+/** A continuation page may print no table word but does print its figures. */
+const FEW_FIGURES = 3;
+/** A broken font writing less than this share of a page's text (a stray symbol font) does not decide its route. */
+const MATERIAL_SHARE = 0.05;
+
 const ANCHORS = /[的一是不了在人有中这为和国地到以时要就出会可也对生能而下自之年过发后作度等与及其按本元支收合计单位部门预算决算项目情况说明经费财政表]/u;
 
 function imageCover(page: PageModel): number {
@@ -53,7 +69,7 @@ export function pageHealth(page: PageModel): PageHealth {
   // Control characters normalizing turned into spaces count as written: a font without a usable
   // ToUnicode map gives its glyph ids as them. (Radicals do not: normalized, they are the ideographs
   // the glyphs show, as Chromium and WPS write them through a font's own cmap.)
-  const controls = page.controlChars ?? 0;
+  const controls = (page.fonts ?? []).reduce((n, f) => n + controlCount(f.text), 0);
   const n = chars.length + controls;
   const cover = imageCover(page);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -83,6 +99,45 @@ export function pageHealth(page: PageModel): PageHealth {
     reasons.push("none of the common characters (的, 是, 年, 支…) among its Chinese");
   }
   const score = Math.max(0, Math.round((1 - bad) * 1000) / 1000);
-  if (score < MIN_TEXT_SCORE) return { page: page.number, route: "ocr", score, reasons };
+  const fonts = fontReasons(page, n);
+  if (score < MIN_TEXT_SCORE || fonts.broken.length > 0) return { page: page.number, route: "ocr", score, reasons: [...reasons, ...fonts.broken] };
+  const suspicions = [...fonts.suspect, ...tableWordsMissing(page, chars.join(""))];
+  if (suspicions.length > 0) return { page: page.number, route: "text", score, reasons: [...reasons, ...suspicions], suspect: true };
   return { page: page.number, route: "text", score, reasons };
+}
+
+/** Each font judged by its own text: broken (its page is read by OCR) or suspect. */
+function fontReasons(page: PageModel, pageChars: number): { broken: string[]; suspect: string[] } {
+  const broken: string[] = [];
+  const suspect: string[] = [];
+  const fonts = page.fonts ?? [];
+  let verdicts = fonts.map((f) => judgeFont(f)).filter((v) => v !== null);
+  // A cover page's few words, in fonts none of which wrote enough to judge alone: judged together.
+  if (verdicts.length === 0) verdicts = [judgeFont({ font: fonts.map((f) => f.font).join(", "), text: fonts.map((f) => f.text).join(" ") }, FEW_CHARS)].filter((v) => v !== null);
+  for (const v of verdicts) {
+    if (v.unlikely < SUSPECT_SHARE) continue;
+    const why = `font ${v.font}: ${v.found.join(", ")} of its ${v.chars} characters`;
+    if (v.unlikely >= BROKEN_SHARE && v.chars >= MATERIAL_SHARE * pageChars) broken.push(`${why} (no usable ToUnicode map)`);
+    else suspect.push(why);
+  }
+  return { broken, suspect };
+}
+
+/** A ruled grid of at least this many lines each way is a table. */
+const GRID_LINES = 3;
+/** Fewer characters than this on a ruled page may be an empty table's frame. */
+const TABLE_TEXT = 60;
+
+/**
+ * A page ruled as a table whose text has none of the words every table prints
+ * and hardly a figure: characters mapped to other characters.
+ */
+function tableWordsMissing(page: PageModel, text: string): string[] {
+  if ([...text].length < TABLE_TEXT || TABLE_WORDS.test(text)) return [];
+  const figures = page.runs.flatMap((r) => r.text.split(" ")).filter((t) => FIGURE.test(t)).length;
+  if (figures >= FEW_FIGURES) return [];
+  const across = new Set(page.segments.filter((s) => s.y0 === s.y1).map((s) => Math.round(s.y0)));
+  const down = new Set(page.segments.filter((s) => s.x0 === s.x1).map((s) => Math.round(s.x0)));
+  if (across.size < GRID_LINES || down.size < GRID_LINES) return [];
+  return [`ruled as a table, but none of 合计, 支出, 收入, 项目, 金额, 科目 and ${figures} figures in its text`];
 }

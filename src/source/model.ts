@@ -25,6 +25,17 @@ export interface TextRun {
   readonly charX?: readonly number[];
 }
 
+/** The text one font wrote on a page. */
+export interface FontText {
+  /** The font's name (pdf.js's, or its loaded name). */
+  readonly font: string;
+  /** Its text as decoded, runs joined by spaces; only the first FONT_TEXT_SAMPLE characters. */
+  readonly text: string;
+}
+
+/** How much of a font's text a page keeps: enough to judge it, bounded on a page of one long table. */
+export const FONT_TEXT_SAMPLE = 4000;
+
 /** A straight ruling segment, axis-aligned: horizontal (y0 === y1) or vertical (x0 === x1). */
 export interface Segment {
   readonly x0: number;
@@ -51,10 +62,11 @@ export interface PageModel {
   readonly runs: readonly TextRun[];
   readonly segments: readonly Segment[];
   /**
-   * Control characters in the text as the PDF wrote it, which normalizing made
-   * spaces of: they tell a font without a usable ToUnicode map. Absent for none.
+   * What each font wrote, as the PDF decodes it (before normalizing: control
+   * characters kept): a font without a usable ToUnicode map is told by its own
+   * text, which a page's other, sound fonts would dilute. Absent for none.
    */
-  readonly controlChars?: number;
+  readonly fonts?: readonly FontText[];
   /** Where images are painted (a scanned page is one image over the whole page). */
   readonly images: readonly Box[];
 }

@@ -40,8 +40,11 @@ export function normalizeText(text: string): string {
   return NEEDS_WORK.test(text) ? text.replace(CANDIDATE, replacement) : text;
 }
 
-/** Control characters normalizing makes spaces of (tab, line feed and return are white space as written). */
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/**
+ * Control characters normalizing makes spaces of, but for U+0001, which Chromium
+ * writes for a sound font's space glyph (tab, line feed and return are white space as written).
+ */
+const CONTROLS = /[\u0000\u0002-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** How many control characters the text holds: the sign of a font without a usable ToUnicode map. */
 export const controlCount = (text: string): number => text.match(CONTROLS)?.length ?? 0;

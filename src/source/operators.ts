@@ -5,7 +5,7 @@
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Matrix } from "./pdf.js";
 import { multiply } from "./pdf.js";
-import type { Box, Segment, TextRun } from "./model.js";
+import type { Box, FontText, Segment, TextRun } from "./model.js";
 import { isWhite, pathSegments, unitSquare } from "./rulings.js";
 import { asWritten, printedDecimals } from "./written-numbers.js";
 import { copyMatrix, copyTextState, newTextState, RunBuilder, translate, type FontInfo, type TextState } from "./glyph-runs.js";
@@ -14,8 +14,8 @@ export interface PageContent {
   readonly runs: TextRun[];
   readonly segments: Segment[];
   readonly images: Box[];
-  /** Control characters as the text layer wrote them (normalized into spaces). */
-  readonly controlChars: number;
+  /** What each font wrote, as decoded. */
+  readonly fonts: FontText[];
 }
 
 interface State {
@@ -219,7 +219,7 @@ export function readOperators(
         if (XOBJECT_IMAGE_OPS.has(fn)) text.endRun();
     }
   }
-  return { runs: text.finish(), segments, images, controlChars: text.controlChars };
+  return { runs: text.finish(), segments, images, fonts: text.fonts() };
 }
 
 /** Td and T*: the line matrix moves, and the text matrix starts there (pdf.js's translateTextLineMatrix). */

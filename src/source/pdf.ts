@@ -89,7 +89,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
     const vt = viewport.transform as Matrix;
     const ops = await page.getOperatorList().catch(damaged);
     const fonts = await fontsOf(page, fontNames(ops.fnArray, ops.argsArray));
-    const { runs, segments, images, controlChars } = readOperators(ops.fnArray, ops.argsArray, vt, page.view, (name) => fonts.get(name) ?? null);
+    const { runs, segments, images, fonts: written } = readOperators(ops.fnArray, ops.argsArray, vt, page.view, (name) => fonts.get(name) ?? null);
     return {
       number: pageNumber,
       width: viewport.width,
@@ -98,7 +98,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
       runs,
       segments,
       images,
-      ...(controlChars > 0 ? { controlChars } : {}),
+      ...(written.length > 0 ? { fonts: written } : {}),
     };
   } finally {
     page.cleanup();
