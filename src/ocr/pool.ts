@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { createScheduler, createWorker, type Scheduler, type Worker } from "tesseract.js";
+import { createWorker, type Worker } from "tesseract.js";
 
 export interface OcrWord {
   readonly text: string;
@@ -29,31 +29,17 @@ export const langPath = (): string => {
   return path.join(path.dirname(require.resolve("@tesseract.js-data/chi_sim/package.json")), "4.0.0");
 };
 
-let scheduler: Promise<Scheduler> | null = null;
-/** Workers for the second pass on figures: one text line, digits and separators only. */
-let digitScheduler: Promise<Scheduler> | null = null;
-/** Workers for single text lines (cells read again line by line). */
-let lineScheduler: Promise<Scheduler> | null = null;
-let idle: NodeJS.Timeout | null = null;
-let busy = 0;
 let size = Math.max(1, os.availableParallelism());
 
 /**
- * Workers per pool: the cores by default. A batch that reads several files at
- * once, each in its own thread with its own pools, gives each its share.
+ * Workers in the pool: the cores by default. A batch that reads several files at
+ * once, each in its own thread with its own pool, gives each its share.
  */
 export function setOcrWorkers(n: number): void {
   size = Math.max(1, Math.floor(n));
 }
 
 export const ocrWorkers = (): number => size;
-
-async function start(parameters: Record<string, string>): Promise<Scheduler> {
-  const s = createScheduler();
-  const workers = await Promise.all(Array.from({ length: size }, () => newWorker(parameters)));
-  for (const w of workers) s.addWorker(w);
-  return s;
-}
 
 /**
  * Tesseract's own debug lines (a page's statistics: "Total count=0", "Median=…")
@@ -69,39 +55,77 @@ export async function newWorker(parameters: Record<string, string>): Promise<Wor
 }
 
 // A page of a table: one uniform block of text lines; keep the spaces between columns.
-export const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1" };
+export const PAGE = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1", tessedit_char_whitelist: "" };
 /** One line of text (a header cell's line, cut out by cells.ts). */
-const LINE = { tessedit_pageseg_mode: "7", preserve_interword_spaces: "1" };
-const DIGITS = { tessedit_pageseg_mode: "7", tessedit_char_whitelist: "0123456789,.-" };
+const LINE = { tessedit_pageseg_mode: "7", preserve_interword_spaces: "1", tessedit_char_whitelist: "" };
+/** One figure: a line of digits, "," "." and "-" only. */
+const DIGITS = { tessedit_pageseg_mode: "7", preserve_interword_spaces: "0", tessedit_char_whitelist: "0123456789,.-" };
+type Mode = typeof PAGE | typeof LINE | typeof DIGITS;
 
-/** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */
-export function recognizeFigure(png: Buffer): Promise<{ text: string; confidence: number }> {
-  return busyWhile(async () => {
-    digitScheduler ??= start(DIGITS);
-    const s = await digitScheduler;
-    const result = (await s.addJob("recognize", png)) as { data: { text: string; confidence: number } };
-    return { text: result.data.text.replace(/\s+/g, ""), confidence: result.data.confidence };
-  });
+/**
+ * One pool of workers for every kind of job: a worker is set to the job's
+ * parameters when its last job was of another kind (a variable set, no model
+ * loaded). A pool per kind held three models per core, ~260 MB each before
+ * any page was read; one pool holds one.
+ */
+interface Slot {
+  readonly worker: Worker;
+  mode: Mode | null;
 }
 
-/** Runs one job with the pools kept open; the last job to finish starts the idle countdown. */
-async function busyWhile<T>(job: () => Promise<T>): Promise<T> {
+interface Pool {
+  readonly free: Slot[];
+  readonly waiting: ((slot: Slot) => void)[];
+  readonly all: Slot[];
+}
+
+let pool: Promise<Pool> | null = null;
+let idle: NodeJS.Timeout | null = null;
+let busy = 0;
+
+async function startPool(): Promise<Pool> {
+  const workers = await Promise.all(Array.from({ length: size }, () => newWorker({})));
+  const all = workers.map((worker): Slot => ({ worker, mode: null }));
+  return { free: [...all], waiting: [], all };
+}
+
+/** Runs `job` on a free worker set to `mode`, with the pool kept open; the last job to finish starts the idle countdown. */
+async function withWorker<T>(mode: Mode, job: (w: Worker) => Promise<T>): Promise<T> {
   if (idle) clearTimeout(idle);
   idle = null;
   busy++;
   try {
-    return await job();
+    const p = await (pool ??= startPool());
+    const slot = p.free.pop() ?? (await new Promise<Slot>((resolve) => p.waiting.push(resolve)));
+    try {
+      if (slot.mode !== mode) {
+        await slot.worker.setParameters({ ...QUIET, ...(mode as Record<string, string>) });
+        slot.mode = mode;
+      }
+      return await job(slot.worker);
+    } finally {
+      const next = p.waiting.shift();
+      if (next) next(slot);
+      else p.free.push(slot);
+    }
   } finally {
     busy--;
     if (busy === 0) idle = setTimeout(() => void closeOcr(), IDLE_MS);
   }
 }
 
+/** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */
+export function recognizeFigure(png: Buffer): Promise<{ text: string; confidence: number }> {
+  return withWorker(DIGITS, async (w) => {
+    const { data } = await w.recognize(png);
+    return { text: data.text.replace(/\s+/g, ""), confidence: data.confidence };
+  });
+}
+
 /** Recognises one image (PNG or PGM bytes); the words with their boxes and confidence. `line`: the image is one text line. */
 export function recognize(image: Buffer, layout: "page" | "line" = "page"): Promise<OcrWord[]> {
-  return busyWhile(async () => {
-    const s = await (layout === "page" ? (scheduler ??= start(PAGE)) : (lineScheduler ??= start(LINE)));
-    const result = (await s.addJob("recognize", image, {}, { blocks: true })) as { data: { blocks: Block[] | null } };
+  return withWorker(layout === "page" ? PAGE : LINE, async (w) => {
+    const result = (await w.recognize(image, {}, { blocks: true })) as unknown as { data: { blocks: Block[] | null } };
     return (result.data.blocks ?? []).flatMap((b) =>
       b.paragraphs.flatMap((p) =>
         p.lines.flatMap((l) =>
@@ -118,11 +142,9 @@ export function recognize(image: Buffer, layout: "page" | "line" = "page"): Prom
 export async function closeOcr(): Promise<void> {
   if (idle) clearTimeout(idle);
   idle = null;
-  const pending = [scheduler, digitScheduler, lineScheduler];
-  scheduler = null;
-  digitScheduler = null;
-  lineScheduler = null;
-  for (const s of pending) if (s) await (await s).terminate();
+  const pending = pool;
+  pool = null;
+  if (pending) await Promise.all((await pending).all.map((s) => s.worker.terminate()));
 }
 
 interface Box {
