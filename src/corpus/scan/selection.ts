@@ -1,6 +1,6 @@
 // Which reports the scan corpus degrades by default. Small on purpose: OCR
-// reads ~4 s a page on two cores, so this set (~170 pages) is already a long
-// eval. More: `npm run corpus:scans -- --add PDF --dpi 150,300 --garble PDF`.
+// reads ~1.5 s a page on two cores, so this set (~420 pages) is already a
+// long eval (~12 minutes). More: `npm run corpus:scans -- --add PDF --dpi 150,300 --garble PDF`.
 import { z } from "zod";
 
 export const ScanJob = z.discriminatedUnion("kind", [
@@ -26,4 +26,11 @@ export const DEFAULT_SCANS: readonly ScanJob[] = [
   // Garbled fonts: portrait ruled with injected errors, landscape unruled with every glyph its own text object.
   { kind: "garble", source: "corpus/generated/17-gz-yuexiu-no7-2019.pdf" },
   { kind: "garble", source: "corpus/generated/09-wh-hongshan-czj-2017.pdf" },
+  // Producers we do not control (committed): Chromium keeps a font's glyph ids, so its garbled text is
+  // ideographs scattered over the CJK block; Calc renumbers them, so its text is control codes and ASCII.
+  // Their scans: other fonts (Noto Serif CJK, WenQuanYi Zen Hei), other rulings, other page furniture.
+  { kind: "garble", source: "corpus/chromium/66-xa-beilin-rsj-2022.pdf" },
+  { kind: "garble", source: "corpus/calc/77-zs-shenji-2021.pdf" },
+  { kind: "scan", source: "corpus/chromium/74-wh-jianghan-minzu-2022.pdf", dpi: 200 },
+  { kind: "scan", source: "corpus/calc/83-wh-hongshan-czj-2017.pdf", dpi: 200 },
 ];
