@@ -1,7 +1,7 @@
 // The bench as text: per page, each engine's wall and CPU seconds, its ratio
 // to tesseract.js and how far their readings agree; then what they mean.
 import type { BatchBench } from "./batch/result.js";
-import type { BenchResult, OcrBench } from "./result.js";
+import type { BenchResult, OcrBench, OcrRouteBench } from "./result.js";
 
 const s = (x: number): string => x.toFixed(2);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -59,6 +59,23 @@ export function formatBench(r: BenchResult): string {
     `bench ${r.at}: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${load(m.loadAverage.start)} at the start, ${load(m.loadAverage.end)} at the end`,
     ...(r.batch ? ["", formatBatch(r.batch)] : []),
     ...(r.ocr ? ["", formatOcr(r.ocr)] : []),
+    ...(r.ocrRoute ? ["", formatOcrRoute(r.ocrRoute)] : []),
+  ].join("\n");
+}
+
+/** The OCR route's cost per page and its memory, against the issue's targets and native tesseract's. */
+export function formatOcrRoute(o: OcrRouteBench): string {
+  const ok = (pass: boolean): string => (pass ? "met" : "NOT met");
+  return [
+    `OCR route: juesuan ingest of ${o.reports} scanned reports (${o.ocrPages} pages at ${o.scanDpi} dpi, ${o.readers} readers) beside native tesseract on the same page images`,
+    table(
+      ["", "s", "cpu s", "cpu s / page", "peak MB"],
+      [
+        ["juesuan (whole route)", s(o.juesuan.seconds), s(o.juesuan.cpuSeconds), s(o.cpuPerOcrPage), o.juesuan.peakRssMb.toFixed(0)],
+        [`native tesseract (${o.native.pages} processes)`, "", "", s(o.native.cpuPerPage), o.native.peakRssMb.toFixed(0)],
+      ],
+    ),
+    `CPU s per OCR page ${s(o.cpuPerOcrPage)}: ${ok(o.cpuPerOcrPage <= 3)} (target ≤ 3), ${s(o.cpuPerOcrPage / o.native.cpuPerPage)} × native's one pass; peak RSS ${o.juesuan.peakRssMb.toFixed(0)} MB: ${ok(o.juesuan.peakRssMb <= 1500)} (target ≤ 1500), ${s(o.juesuan.peakRssMb / o.native.peakRssMb)} × native's.`,
   ].join("\n");
 }
 

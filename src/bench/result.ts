@@ -44,6 +44,26 @@ const NativeSummary = z.object({
   agreement: Share,
 });
 
+/** A process under GNU time. */
+const UsageSchema = Time.extend({ peakRssMb: z.number().nonnegative() });
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** juesuan's OCR route (ingest of scanned reports) beside native tesseract on the same page images (ocr-route.ts). */
+export const OcrRouteBench = z.object({
+  pdf: z.string(),
+  scanDpi: z.number().positive(),
+  reports: z.number().int().positive(),
+  readers: z.number().int().positive(),
+  ocrPages: z.number().int().positive(),
+  /** The whole ingest process. */
+  juesuan: UsageSchema,
+  /** juesuan.cpuSeconds / ocrPages: the target is ≤ 3. */
+  cpuPerOcrPage: Seconds,
+  /** One process a page, model load included. */
+  native: z.object({ pages: z.number().int().positive(), cpuPerPage: Seconds, peakRssMb: z.number().nonnegative() }),
+});
+export type OcrRouteBench = z.infer<typeof OcrRouteBench>;
+
 export const OcrBench = z.object({
   pdf: z.string(),
   dpi: z.number().positive(),
@@ -85,5 +105,6 @@ export const BenchResult = z.object({
   }),
   batch: BatchBench.optional(),
   ocr: OcrBench.optional(),
+  ocrRoute: OcrRouteBench.optional(),
 });
 export type BenchResult = z.infer<typeof BenchResult>;

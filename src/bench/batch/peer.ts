@@ -3,7 +3,6 @@
 // are plain rows of strings; peer-report.ts gives them the benefit of every
 // doubt to turn them into the canonical model, so that the scorer can judge them.
 import { readFileSync } from "node:fs";
-import { PDFParse } from "pdf-parse";
 import { z } from "zod";
 
 export const PeerFile = z.object({
@@ -15,6 +14,9 @@ export const PeerFile = z.object({
 export type PeerFile = z.infer<typeof PeerFile>;
 
 export async function readPeerTables(files: readonly string[]): Promise<{ pages: number; files: PeerFile[] }> {
+  // Loaded here, in the peer's own process: pdf-parse brings its own pdf.js and canvas and sets their
+  // globals (Path2D), with which this process's pdf.js could no longer draw (the OCR benches draw pages).
+  const { PDFParse } = await import("pdf-parse");
   const out: PeerFile[] = [];
   let pages = 0;
   for (const file of files) {
