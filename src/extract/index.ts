@@ -12,7 +12,8 @@ import { rereadBrokenFigures } from "../ocr/reread.js";
 import { placeFiguresByIdentities } from "./reread/across-rulings.js";
 import { validateReport } from "../validate/index.js";
 import type { Extraction } from "./types.js";
-import type { Finding, Table } from "../../schemas/canonical.js";
+import type { Finding, PageRoute, Table } from "../../schemas/canonical.js";
+import { checkSuspectPages } from "./suspect-pages.js";
 import { recognizeDocument } from "../recognize/document.js";
 
 export type { Extraction } from "./types.js";
@@ -57,22 +58,41 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         options.onPage?.(n, opened.pageCount);
       });
     }
-    const textPages = new Set(health.filter((h) => h.route === "text").map((h) => h.page));
     const reportOf = (r: { tables: readonly Table[]; year: number | null; printed_unit: Extraction["printed_unit"] }): Finding[] =>
       validateReport({ tables: r.tables, year: r.year, printed_unit: r.printed_unit, narrative: [] });
     // Figures that break an identity are read again before anything is reported: first a text layer's
     // figures drawn across a ruling are tried on either side of it (the page recognized again)…
-    const recognized = placeFiguresByIdentities(recognizeDocument(pages), pages, textPages, recognizeDocument, reportOf);
+    const recognizeWith = (ps: readonly PageModel[], textPages: ReadonlySet<number>) =>
+      placeFiguresByIdentities(recognizeDocument(ps), ps, textPages, recognizeDocument, reportOf);
+    const textPages = new Set(health.filter((h) => h.route === "text").map((h) => h.page));
+    // …then a doubtful text layer whose tables break identities is read by OCR, and kept if it breaks fewer…
+    const suspects = options.ocr
+      ? await checkSuspectPages({
+          health,
+          pages,
+          recognized: recognizeWith(pages, textPages),
+          recognize: (ps) => recognizeWith(ps, new Set([...textPages].filter((n) => ps[n - 1] === pages[n - 1]))),
+          validate: reportOf,
+          ocr: (n) => checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS).then(() => ocrPage(opened.doc, n)),
+        })
+      : { recognized: recognizeWith(pages, textPages), reread: [] };
+    const recognized = suspects.recognized;
+    const reread = new Map(suspects.reread.map((r) => [r.page, r.reason]));
+    const readByOcr = [...ocrPages, ...reread.keys()].sort((a, b) => a - b);
+    const routes = health.map((h): PageRoute => {
+      const why = reread.get(h.page);
+      return { page: h.page, route: why ? "ocr" : h.route, score: h.score, reasons: why ? [...h.reasons, why] : h.reasons };
+    });
     const validate = (ts: readonly Table[]): Finding[] => reportOf({ ...recognized, tables: ts });
     // …then the figures OCR read, from the ink in their cells.
     const tables =
-      ocrPages.length === 0
+      readByOcr.length === 0
         ? recognized.tables
-        : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(ocrPages), validate,
+        : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(readByOcr), validate,
             // Still alive: the watchdog counts pages, and this phase reads none.
             () => options.onPage?.(opened.pageCount, opened.pageCount),
           );
-    return { ...recognized, tables, pages: health, ocr_pages: ocrPages, page_count: opened.pageCount, producer: opened.producer };
+    return { ...recognized, tables, pages: routes, ocr_pages: readByOcr, page_count: opened.pageCount, producer: opened.producer };
   } finally {
     await opened.doc.destroy();
   }
