@@ -12,9 +12,17 @@ const LOOKALIKE: Readonly<Record<string, string>> = { ":": ".", ";": ".", L: "1"
 /** A well-formed amount: thousands grouped by three, or no grouping. */
 const WELL_FORMED = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
 
-/** The word as a figure ("L,136.18" → "1,136.18", "2:82" → "2.82"), or null when it does not read as one. */
+/**
+ * A figure whose last 0 its cell cut off: a spreadsheet clips a figure set flush against its cell's
+ * right edge, and the 0 left open on the right reads as C or a bracket ("5,687,844.0(").
+ */
+const CLIPPED_ZERO = /^(-?[\d,]*\.\d)[C(\[c]$/;
+
+/** The word as a figure ("L,136.18" → "1,136.18", "2:82" → "2.82", "0.0C" → "0.00"), or null when it does not read as one. */
 function asFigure(text: string): string | null {
   if (FIGURE.test(text)) return text;
+  const clipped = CLIPPED_ZERO.exec(text);
+  if (clipped) return `${clipped[1]!}0`;
   const mapped = [...text].map((c) => LOOKALIKE[c] ?? c).join("");
   return FIGURE.test(mapped) ? mapped : null;
 }
@@ -32,6 +40,9 @@ function tidy(text: string): string {
 const valueOf = (text: string): string => text.replace(/,/g, "");
 
 const centre = (v: OcrWord): number => (v.y0 + v.y1) / 2;
+
+/** How sure (0–100) the page reading must be of a well-formed figure for the digits pass to leave it. */
+const SURE_FIGURE_CONFIDENCE = 85;
 
 /** How sure (0–100) the digits pass must be to make a Chinese glyph a figure. */
 const STRAY_GLYPH_CONFIDENCE = 50;
@@ -60,7 +71,10 @@ function isStrayGlyph(words: readonly OcrWord[], i: number): boolean {
 export async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
   // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
   const stray = words.map((_, i) => isStrayGlyph(words, i));
-  const read = words.map((w, i) => mayBeFigure(w.text) || stray[i]!);
+  // A well-formed figure the page reading is sure of is not read again: on the scan corpus the
+  // digits pass changed none of them (2,000 figures read at ≥ 85), and it cost a page a second of CPU.
+  const sure = (w: OcrWord): boolean => w.confidence >= SURE_FIGURE_CONFIDENCE && WELL_FORMED.test(w.text);
+  const read = words.map((w, i) => (mayBeFigure(w.text) && !sure(w)) || stray[i]!);
   const firsts = words.map((w) => asFigure(w.text));
   const floor = (i: number): number => (stray[i] ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE);
   const heard = (a: Reading | null | undefined, i: number): a is Reading => a !== null && a !== undefined && a.confidence >= floor(i) && WELL_FORMED.test(a.text);
@@ -75,6 +89,9 @@ export async function rereadFigures(words: readonly OcrWord[], page: Drawn, fact
     if (first === null) return a ? { ...w, text: a.text, confidence: Math.min(w.confidence, a.confidence) } : w;
     if (!a) return { ...w, text: tidy(first) };
     if (valueOf(a.text) === valueOf(first)) return { ...w, text: first, confidence: Math.max(w.confidence, a.confidence) };
+    // The digits pass sees the cut-off 0 too, and must make a digit of it: it says nothing of that digit.
+    const sameButLast = valueOf(a.text).slice(0, -1) === valueOf(first).slice(0, -1);
+    if (CLIPPED_ZERO.test(w.text) && sameButLast) return { ...w, text: first, confidence: Math.min(w.confidence, a.confidence) };
     const better = valueOf(a.text).endsWith(valueOf(first)) || a.confidence > w.confidence;
     // Two readings that disagree: whichever is kept, it is no surer than the less sure of them.
     return { ...w, text: better ? a.text : first, confidence: Math.min(w.confidence, a.confidence) };
