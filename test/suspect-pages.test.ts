@@ -36,7 +36,7 @@ async function seedPages(): Promise<{ pages: PageModel[]; ocr: (n: number) => Pr
   // Page numbers in the check are 1-based over `pages`: page 1 is the seed's 5.
   const ocr = async (n: number): Promise<PageModel> => {
     calls.push(n);
-    return { ...(await ocrPage(doc, PAGES[n - 1]!)), number: n };
+    return { ...(await ocrPage(doc, PAGES[n - 1]!, true)), number: n };
   };
   return { pages: pages.map((p, i) => ({ ...p, number: i + 1 })), ocr, calls, close: () => doc.destroy() };
 }

@@ -5,7 +5,7 @@ import { ExtractError } from "../source/errors.js";
 import { openPdf, readPage } from "../source/pdf.js";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel } from "../source/model.js";
-import { pageHealth } from "../source/health.js";
+import { isScanned, pageHealth } from "../source/health.js";
 import { OCR_DPI, ocrPage } from "../ocr/page.js";
 import { ocrWorkers } from "../ocr/pool.js";
 import { rereadBrokenFigures } from "../ocr/reread.js";
@@ -45,6 +45,9 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
       options.onPage?.(n, opened.pageCount);
     }
     const health = pages.map(pageHealth);
+    // A page drawn from its own vectors (garbled fonts) is prepared for OCR unlike a scan (told before OCR replaces its model).
+    const scanned = new Set(pages.filter(isScanned).map((p) => p.number));
+    const vector = (n: number): boolean => !scanned.has(n);
     // Pages whose text layer is missing or garbled are read from their image, when asked.
     const ocrPages = options.ocr ? health.filter((h) => h.route === "ocr").map((h) => h.page) : [];
     for (const n of ocrPages) await checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS);
@@ -52,7 +55,7 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     const width = ocrWorkers();
     for (let i = 0; i < ocrPages.length; i += width) {
       const batch = ocrPages.slice(i, i + width);
-      const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n)));
+      const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n, vector(n))));
       batch.forEach((n, k) => {
         pages[n - 1] = read[k]!;
         options.onPage?.(n, opened.pageCount);
@@ -73,7 +76,7 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
           recognized: recognizeWith(pages, textPages),
           recognize: (ps) => recognizeWith(ps, new Set([...textPages].filter((n) => ps[n - 1] === pages[n - 1]))),
           validate: reportOf,
-          ocr: (n) => checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS).then(() => ocrPage(opened.doc, n)),
+          ocr: (n) => checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS).then(() => ocrPage(opened.doc, n, vector(n))),
         })
       : { recognized: recognizeWith(pages, textPages), reread: [] };
     const recognized = suspects.recognized;
@@ -91,6 +94,7 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(readByOcr), validate,
             // Still alive: the watchdog counts pages, and this phase reads none.
             () => options.onPage?.(opened.pageCount, opened.pageCount),
+            vector,
           );
     return { ...recognized, tables, pages: routes, ocr_pages: readByOcr, page_count: opened.pageCount, producer: opened.producer };
   } finally {

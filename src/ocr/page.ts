@@ -13,22 +13,25 @@ import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
 import { rereadColumnStrays, rereadFigures } from "./figures.js";
 import { inkOf, pgmOf } from "./ink.js";
-import { clean, dropDoubleReadings, glyphSize, isLoneMark, isNoise, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
+import { clean, dropDoubleReadings, glyphSize, isLoneMark, isNoise, joinFigureParts, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
 export const OCR_DPI = 300;
 
-export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageModel> {
+/** `vector`: the page is drawn from its vectors, not scanned (prepare.ts). */
+export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector = false): Promise<PageModel> {
   const scale = OCR_DPI / 72;
   const factory = canvasFactoryOf(doc);
-  const { drawn, segments } = await preparePage(doc, factory, pageNumber, scale);
+  const { drawn, segments } = await preparePage(doc, factory, pageNumber, scale, vector);
   try {
     const { width, height } = drawn.canvas;
     const ink = inkOf(drawn);
     const read = await recognize(pgmOf(ink));
-    const words = await rereadFigures(await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink), drawn, factory);
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
+    const cells = await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink);
+    // Pieces of one figure joined before the digits pass reads it again, whole.
+    const words = await rereadFigures(joinFigureParts(cells, walls, glyphSize(cells)), drawn, factory);
     const em = glyphSize(words);
     const seated = words
       .map(clean)

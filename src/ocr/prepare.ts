@@ -19,7 +19,11 @@ export interface PreparedPage {
   readonly skew: number;
 }
 
-export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, scale: number): Promise<PreparedPage> {
+/**
+ * `vector`: the page is drawn from its own lines and glyphs (a text layer OCR reads because its fonts
+ * are garbled), not a scan: its rulings are crisp, and where a glyph touches one the glyph keeps it.
+ */
+export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, scale: number, vector = false): Promise<PreparedPage> {
   let drawn = await drawPage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
@@ -28,7 +32,7 @@ export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory,
     if (skew !== 0) drawn = unskew(drawn, factory, skew);
     const image = drawn.context.getImageData(0, 0, width, height);
     whitenPaper(image.data, width, height);
-    const segments = findAndEraseRulings(image.data, width, height, scale);
+    const segments = findAndEraseRulings(image.data, width, height, scale, vector);
     despeckle(image.data, width, height, scale);
     drawn.context.putImageData(image, 0, 0);
     return { drawn, segments, skew };

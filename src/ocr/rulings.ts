@@ -13,12 +13,14 @@ const MAX_THICK_PT = 2.5;
 const MIN_LEN_PT = 18;
 /** Pixels painted white on each side of a found ruling (its anti-aliased edge). */
 const ERASE_MARGIN = 3;
+/** Ink across a ruling this many pixels wider than the ruling is a glyph touching it. */
+const TOUCH_WIDER = 2;
 
 /**
  * Finds horizontal and vertical rulings in an RGBA image drawn at `scale`
  * (pixels per point), returns them in points, and paints them white in place.
  */
-export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, height: number, scale: number): Segment[] {
+export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, height: number, scale: number, crisp = false): Segment[] {
   const gray = grayOf(rgba, width, height);
   const ink = (x: number, y: number): boolean => (gray[y * width + x] ?? 255) < RULING_INK;
   const maxThick = Math.max(2, Math.round(MAX_THICK_PT * scale));
@@ -42,10 +44,46 @@ export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, heig
     for (let p = a; p <= b; p += step, all++) if ((vertical ? thickAt(at, p, true) : thickAt(p, at, false)) <= maxThick) thin++;
     return thin * 2 > all;
   };
-  const mark = (x0: number, y0: number, x1: number, y1: number): void => {
-    for (let y = Math.max(0, y0 - ERASE_MARGIN); y <= Math.min(height - 1, y1 + ERASE_MARGIN); y++)
-      for (let x = Math.max(0, x0 - ERASE_MARGIN); x <= Math.min(width - 1, x1 + ERASE_MARGIN); x++) erase[y * width + x] = 1;
+  // A ruling is erased with its anti-aliased fringe. On a page drawn from its vectors (`crisp`: a
+  // garbled text layer, not a scan, whose noise and blur widen rulings everywhere) no glyph goes with
+  // it: a spreadsheet sets a figure flush against its cell's right ruling, a pixel or two off it or on
+  // it, and erasing a margin round the ruling took the last 0's right stroke ("0.0C"). There the
+  // margin takes only light pixels (the fringe), and where the ink across the ruling is wider than the
+  // ruling is along most of its length (a glyph on it; not another ruling, whose ink reaches further),
+  // only the ruling's own pixel goes.
+  const reach = maxThick + ERASE_MARGIN + 1;
+  const mark = (at: number, p0: number, p1: number, vertical: boolean): void => {
+    const lines = vertical ? width : height;
+    const from = Math.max(0, p0 - ERASE_MARGIN);
+    const to = Math.min((vertical ? height : width) - 1, p1 + ERASE_MARGIN);
+    const put = (p: number, q: number): void => void (erase[vertical ? p * width + q : q * width + p] = 1);
+    if (!crisp) {
+      for (let p = from; p <= to; p++) for (let q = Math.max(0, at - ERASE_MARGIN); q <= Math.min(lines - 1, at + ERASE_MARGIN); q++) put(p, q);
+      return;
+    }
+    const inkAt = (p: number, q: number): boolean => q >= 0 && q < lines && (vertical ? ink(q, p) : ink(p, q));
+    const lo = new Int32Array(to - from + 1);
+    const hi = new Int32Array(to - from + 1);
+    for (let p = from; p <= to; p++) {
+      let a = at;
+      let b = at;
+      while (a > at - reach && inkAt(p, a - 1)) a--;
+      while (b < at + reach && inkAt(p, b + 1)) b++;
+      lo[p - from] = a;
+      hi[p - from] = b;
+    }
+    const own = [...lo.keys()].map((i) => hi[i]! - lo[i]! + 1).sort((x, y) => x - y)[lo.length >> 1]!;
+    for (let p = from; p <= to; p++) {
+      const [a, b] = [lo[p - from]!, hi[p - from]!];
+      const ruled = at - a >= reach || b - at >= reach;
+      if (!ruled && b - a + 1 > own + TOUCH_WIDER) {
+        put(p, at);
+        continue;
+      }
+      for (let q = Math.max(0, a - ERASE_MARGIN); q <= Math.min(lines - 1, b + ERASE_MARGIN); q++) if ((q >= a && q <= b) || !inkAt(p, q)) put(p, q);
+    }
   };
+
   // Along every row for horizontal rulings, then along every column for vertical ones.
   for (const vertical of [false, true]) {
     const [lines, along] = vertical ? [width, height] : [height, width];
@@ -58,7 +96,7 @@ export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, heig
           if (run >= minLen && thinRun(p0, p - 1, at, vertical)) {
             const [x0, y0, x1, y1] = vertical ? [at, p0, at, p - 1] : [p0, at, p - 1, at];
             segments.push({ x0: x0 / scale, y0: y0 / scale, x1: x1 / scale, y1: y1 / scale });
-            mark(x0, y0, x1, y1);
+            mark(at, p0, p - 1, vertical);
           }
           run = 0;
         }

@@ -219,3 +219,30 @@ export function splitAtGaps(words: readonly OcrWord[], ink: Ink, em: number): Oc
  * zero; colons too: OCR sets the one of 部门： apart, and the caption needs it.
  */
 export const isLoneMark = (text: string): boolean => /^[。，、,.．·'"“”‘’`_＿]+$/.test(text);
+
+/** Part of a figure: digits with their thousands commas, no decimal point yet. */
+const FIGURE_HEAD = /^\d{1,3}(,\d{3})*$|^\d+$/;
+/** Pieces closer than this (glyphs) are one figure whose separator was lost. */
+const FIGURE_PART_GAP = 0.6;
+
+/**
+ * A figure tesseract read in pieces, its small separators lost between them
+ * (a serif font's "." and "," at 9 pt): "19,257,155" "00" → "19,257,155.00",
+ * "6" "682" "465" "00" → "6,682,465.00". Pieces join when on one line, less
+ * than FIGURE_PART_GAP glyphs apart, with no ruling between: three digits
+ * after a head are a thousands group, two end the figure as its decimals.
+ */
+export function joinFigureParts(words: readonly OcrWord[], walls: readonly Wall[], em: number): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    const sameLine = prev !== undefined && Math.min(prev.y1, w.y1) - Math.max(prev.y0, w.y0) > 0.5 * Math.min(prev.y1 - prev.y0, w.y1 - w.y0);
+    const close = prev !== undefined && w.x0 >= prev.x0 && w.x0 - prev.x1 < FIGURE_PART_GAP * em;
+    const walled = prev !== undefined && walls.some((v) => v.x > prev.x1 - 1 && v.x < w.x0 + 1 && v.y0 <= w.y1 && v.y1 >= w.y0);
+    const sep = prev === undefined || !FIGURE_HEAD.test(prev.text) ? null : /^\d{3}$/.test(w.text) ? "," : /^\d{2}$/.test(w.text) ? "." : null;
+    if (prev && sep && sameLine && close && !walled && em > 0) {
+      out[out.length - 1] = { ...prev, text: prev.text + sep + w.text, x1: w.x1, y0: Math.min(prev.y0, w.y0), y1: Math.max(prev.y1, w.y1), confidence: Math.min(prev.confidence, w.confidence) };
+    } else out.push(w);
+  }
+  return out;
+}

@@ -93,6 +93,8 @@ const isSangongLine = (texts: readonly string[]): boolean => {
 
 export function isBodyRow(texts: readonly string[]): boolean {
   if (isColumnNumbersRow(texts)) return false;
+  // Bare small numbers and nothing else, none in the first column (where codes stand): a 栏次 row OCR read wrong ("121 3"), no line.
+  if (texts[0] === "" && texts.every((t) => t === "" || /^\d{1,3}$/.test(t))) return false;
   if (texts.some((t) => looksLikeAmount(t) || CODE.test(t) || /^\d{3,7}\D/.test(t))) return true;
   // With no figure to go by (zeros blank or "-"), a row of line labels (一、…, 合计)
   // with its 行次 is a body row; a header row may start with 合计 too, but goes on
@@ -169,6 +171,9 @@ function roleOf(path: readonly string[]): Role | null {
   return "amount";
 }
 
+/** A figure OCR read with a glyph or two wrong ("5,687,844.0(", "0.0C"): mostly digits, no Chinese. */
+const mangledFigure = (t: string): boolean => !/[\u3400-\u9fff]/.test(t) && (t.match(/\d/g)?.length ?? 0) >= Math.max(2, 0.6 * [...t].length);
+
 /** A column with no header of its own takes its role from what its body holds. */
 function roleFromBody(grid: Grid, c: number, bodyStart: number): Role {
   let codes = 0;
@@ -182,7 +187,7 @@ function roleFromBody(grid: Grid, c: number, bodyStart: number): Role {
     if (t === "") continue;
     // 类, 款, 项 printed in the first body row (beside its 合计) head the parts of a split code.
     if (CODE.test(t) || /^\d{2}$/.test(t) || /^[类款项]$/.test(t)) codes++;
-    else if (looksLikeAmount(t) || /^[-－—]$|^\d+$/.test(t)) amounts++;
+    else if (looksLikeAmount(t) || /^[-－—]$|^\d+$/.test(t) || mangledFigure(t)) amounts++;
     else words++;
   }
   if (words >= codes && words >= amounts && words > 0) return "name";

@@ -17,8 +17,8 @@ import { compact } from "./text.js";
 const BAND_END = /^(注|说明|备注)[:：]|^本表|^(本单位|本部门).*(无|没有)|^第\s*\d+\s*页/;
 /** A page number alone on its line ("- 8 -", "8"); a row with only its 行次 ("7 … 39") is no page number. */
 const PAGE_NUMBER = /^[-—－]?\s*\d{1,3}\s*[-—－]?$/;
-/** Lines between a title and its table: department and unit captions, a table number. */
-const CAPTION = /(部门|单位|编制单位)(名称)?[:：]|^(公开)?\d+表$|^[（(]?表[一二三四五六七八九十\d]+[)）]?$|^(金额)?单位[:：]/;
+/** Lines between a title and its table: department and unit captions (OCR reads their colon as a comma too), a table number. */
+const CAPTION = /(部门|单位|编制单位)(名称)?[:：,，]|^(公开)?\d+表$|^[（(]?表[一二三四五六七八九十\d]+[)）]?$|^(金额)?单位[:：,，]/;
 /** A table's rows stand closer than this many text lines apart. */
 const BAND_GAP_LINES = 6;
 /** How far below its title an unruled table must start, in points. */

@@ -64,6 +64,9 @@ function imageCover(page: PageModel): number {
   return Math.min(1, covered / area);
 }
 
+/** A page an image covers (a scan, searchable or not): its rulings are ink on paper, not drawn lines. */
+export const isScanned = (page: PageModel): boolean => imageCover(page) >= SCAN_COVER;
+
 export function pageHealth(page: PageModel): PageHealth {
   const chars = [...page.runs.map((r) => r.text).join("").replace(/\s+/g, "")];
   // Control characters normalizing turned into spaces count as written: a font without a usable

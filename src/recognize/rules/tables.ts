@@ -85,8 +85,8 @@ export function cleanTitle(title: string): string {
     // trailing bracket holding a 表 number goes whatever else it holds.
     .replace(/[（(〔【\[][^表]{0,10}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
     .replace(/[（(〔【[]+$/, "")
-    // …or loses the opening bracket to a line of its own ("决算表 表7)").
-    .replace(/(决算(总|明细)?表)\s*表\s*[一二三四五六七八九十\d]+\s*[)）〕】\]]$/, "$1")
+    // …or loses the opening bracket, to a line of its own or to a speck read as a letter ("决算表 表7)", "决算表t表3)").
+    .replace(/(决算(总|明细)?表)[^表（()）]{0,2}表\s*[一二三四五六七八九十\d]+\s*[)）〕】\]]$/, "$1")
     // …and specks read as glyphs between the title's 表 and that bracket ("决算总表>支A(表4)").
     .replace(/(决算(总|明细)?表)([^表\s]{1,4})$/, (all, head: string, _k: string, rest: string) => (numbered || !/说明|续|情况|[a-z]{2}/.test(rest) ? head : all))
     .replace(/公开\s*\d+\s*表$/, "")
