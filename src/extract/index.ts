@@ -50,7 +50,8 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     const vector = (n: number): boolean => !scanned.has(n);
     // Pages whose text layer is missing or garbled are read from their image, when asked.
     const ocrPages = options.ocr ? health.filter((h) => h.route === "ocr").map((h) => h.page) : [];
-    for (const n of ocrPages) await checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS);
+    const drawable = (n: number): Promise<void> => checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS);
+    for (const n of ocrPages) await drawable(n);
     // As many pages at once as the pool has workers: each holds a 300 dpi page image.
     const width = ocrWorkers();
     for (let i = 0; i < ocrPages.length; i += width) {
@@ -76,7 +77,7 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
           recognized: recognizeWith(pages, textPages),
           recognize: (ps) => recognizeWith(ps, new Set([...textPages].filter((n) => ps[n - 1] === pages[n - 1]))),
           validate: reportOf,
-          ocr: (n) => checkDrawable(opened.doc, n, options.maxOcrPixels ?? MAX_OCR_PIXELS).then(() => ocrPage(opened.doc, n, vector(n))),
+          ocr: (n) => drawable(n).then(() => ocrPage(opened.doc, n, vector(n))),
         })
       : { recognized: recognizeWith(pages, textPages), reread: [] };
     const recognized = suspects.recognized;

@@ -16,11 +16,11 @@ export interface SuspectCheck<R> {
   readonly reread: readonly { page: number; reason: string }[];
 }
 
-/** The pages among `suspect` that hold a cell of a table that breaks an identity. */
-function brokenPages(tables: readonly Table[], findings: readonly Finding[], suspect: ReadonlySet<number>): number[] {
-  const broken = new Set(brokenIdentities(findings).map((f) => f.table));
+/** The pages among `suspect` that hold a cell of a table the `broken` identities involve. */
+function brokenPages(tables: readonly Table[], broken: readonly Finding[], suspect: ReadonlySet<number>): number[] {
+  const tablesBroken = new Set(broken.map((f) => f.table));
   const pages = new Set<number>();
-  for (const t of tables) if (broken.has(t.id)) for (const c of t.cells) if (c.page !== undefined && suspect.has(c.page)) pages.add(c.page);
+  for (const t of tables) if (tablesBroken.has(t.id)) for (const c of t.cells) if (c.page !== undefined && suspect.has(c.page)) pages.add(c.page);
   return [...pages].sort((a, b) => a - b);
 }
 
@@ -35,13 +35,13 @@ export async function checkSuspectPages<R extends { readonly tables: readonly Ta
   const suspect = new Set(input.health.filter((h) => h.route === "text" && h.suspect === true).map((h) => h.page));
   const none = { recognized: input.recognized, reread: [] };
   if (suspect.size === 0) return none;
-  const before = input.validate(input.recognized);
+  const before = brokenIdentities(input.validate(input.recognized));
   const targets = brokenPages(input.recognized.tables, before, suspect);
   if (targets.length === 0) return none;
   const pages = [...input.pages];
   for (const n of targets) pages[n - 1] = await input.ocr(n);
   const again = input.recognize(pages);
-  const [was, now] = [brokenIdentities(before).length, brokenIdentities(input.validate(again)).length];
+  const [was, now] = [before.length, brokenIdentities(input.validate(again)).length];
   if (now >= was) return none;
   const reason = `read again by OCR: its doubtful text layer broke ${was} identit${was === 1 ? "y" : "ies"}, OCR's reading ${now}`;
   return { recognized: again, reread: targets.map((page) => ({ page, reason })) };

@@ -99,7 +99,8 @@ async function withWorker<T>(mode: Mode, job: (w: Worker) => Promise<T>): Promis
     const slot = p.free.pop() ?? (await new Promise<Slot>((resolve) => p.waiting.push(resolve)));
     try {
       if (slot.mode !== mode) {
-        await slot.worker.setParameters({ ...QUIET, ...(mode as Record<string, string>) });
+        // QUIET was set when the worker was made, and no mode changes it.
+        await slot.worker.setParameters({ ...(mode as Record<string, string>) });
         slot.mode = mode;
       }
       return await job(slot.worker);

@@ -22,6 +22,9 @@ const firstGlyphMid = (w: OcrWord): number => w.x0 + share(w) / 2;
 
 /** A white gap at least this share of a glyph between two glyphs parts them: glyphs of a word stand closer, table columns further. */
 const PARTING_WHITE = 0.6;
+/** A vertical ruling strictly between x0 and x1 that spans any of y0–y1. */
+const wallBetween = (walls: readonly Wall[], x0: number, x1: number, y0: number, y1: number): boolean => walls.some((v) => v.x > x0 && v.x < x1 && v.y0 <= y1 && v.y1 >= y0);
+
 /** Punctuation whose ink leaves white within its own glyph's room: no parting measured beside it. */
 const SPACED_PUNCTUATION = /[，。、；：！？）》」”’]$/;
 
@@ -70,7 +73,7 @@ export function joinGlyphs(words: readonly OcrWord[], walls: readonly Wall[], in
     // Chinese uses no spaces: two Chinese glyphs less than a glyph apart may be one word.
     const reach = cjk(prev.text.slice(-1)) && cjk(w.text.slice(0, 1)) ? em : em / 3;
     // A ruling between the two glyphs' middles keeps them apart (a glyph's box may reach over it).
-    const walled = walls.some((v) => v.x > mid(last) && v.x < mid(w) && v.y0 <= w.lineY1 && v.y1 >= w.lineY0);
+    const walled = wallBetween(walls, mid(last), mid(w), w.lineY0, w.lineY1);
     // Measured against the taller glyph's ink: a title's larger font spaces its glyphs wider.
     const size = Math.max(em, last.y1 - last.y0, w.y1 - w.y0);
     const parted =
@@ -238,7 +241,7 @@ export function joinFigureParts(words: readonly OcrWord[], walls: readonly Wall[
     const prev = out[out.length - 1];
     const sameLine = prev !== undefined && Math.min(prev.y1, w.y1) - Math.max(prev.y0, w.y0) > 0.5 * Math.min(prev.y1 - prev.y0, w.y1 - w.y0);
     const close = prev !== undefined && w.x0 >= prev.x0 && w.x0 - prev.x1 < FIGURE_PART_GAP * em;
-    const walled = prev !== undefined && walls.some((v) => v.x > prev.x1 - 1 && v.x < w.x0 + 1 && v.y0 <= w.y1 && v.y1 >= w.y0);
+    const walled = prev !== undefined && wallBetween(walls, prev.x1 - 1, w.x0 + 1, w.y0, w.y1);
     const sep = prev === undefined || !FIGURE_HEAD.test(prev.text) ? null : /^\d{3}$/.test(w.text) ? "," : /^\d{2}$/.test(w.text) ? "." : null;
     if (prev && sep && sameLine && close && !walled && em > 0) {
       out[out.length - 1] = { ...prev, text: prev.text + sep + w.text, x1: w.x1, y0: Math.min(prev.y0, w.y0), y1: Math.max(prev.y1, w.y1), confidence: Math.min(prev.confidence, w.confidence) };

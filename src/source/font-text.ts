@@ -38,13 +38,14 @@ interface CharClass {
   readonly test: (c: string) => boolean;
 }
 
-const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+export const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+export const PRIVATE_USE = /[\ue000-\uf8ff]/u;
 
 /** Characters a report's text does not hold, in the order they are named; the first that matches counts. */
 const UNLIKELY: readonly CharClass[] = [
   // U+0001 is no sign: Chromium writes it for the space glyph of an OTF CJK font.
   { name: "control codes", test: (c) => /[\u0000\u0002-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c) },
-  { name: "private-use characters", test: (c) => /[\ue000-\uf8ff]/.test(c) },
+  { name: "private-use characters", test: (c) => PRIVATE_USE.test(c) },
   { name: "Latin-1 letters", test: (c) => /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/.test(c) },
   { name: "rare ideographs", test: (c) => COMMON_HANZI !== null && IDEOGRAPH.test(c) && !COMMON_HANZI.has(c) },
   {

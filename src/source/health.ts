@@ -5,7 +5,7 @@
 // the route and the score are kept per page.
 import type { PageModel } from "./model.js";
 import { controlCount } from "./normalize-text.js";
-import { BROKEN_SHARE, judgeFont, SUSPECT_SHARE } from "./font-text.js";
+import { BROKEN_SHARE, IDEOGRAPH, judgeFont, PRIVATE_USE, SUSPECT_SHARE } from "./font-text.js";
 
 export interface PageHealth {
   readonly page: number;
@@ -29,19 +29,12 @@ const SCAN_COVER = 0.3;
 /** Fewer characters than this do not make a page of text (a page number stamped on a scan). */
 const FEW_CHARS = 20;
 
-const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 // What a Chinese report prints besides ideographs: ASCII, CJK and fullwidth
 // punctuation, Latin-1 and general punctuation, number forms, enclosed numbers,
 // letterlike symbols (℃), arrows, box drawing and geometric shapes.
 const ORDINARY = /[\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2190-\u21ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\uff00-\uffef]/u;
-const PRIVATE_USE = /[\ue000-\uf8ff]/u;
 const RADICAL = /[\u2e80-\u2fdf]/u;
 const ASCII_SYMBOL = /[!-/:-@[-`{-~]/;
-/**
- * Characters among the most frequent in Chinese and in these reports: any real
- * page of 40 ideographs has some; text mapped to the wrong ideographs (a font
- * without a usable ToUnicode map) almost never does.
- */
 /** The words every table page prints in its title, header or totals (a performance table: its 指标). */
 const TABLE_WORDS = /合计|总计|支出|收入|项目|金额|科目|预算|决算|单位|指标|绩效/u;
 /** A figure as printed: 1,234 or 12.5 (a whole token). */
@@ -51,6 +44,11 @@ const FEW_FIGURES = 3;
 /** A broken font writing less than this share of a page's text (a stray symbol font) does not decide its route. */
 const MATERIAL_SHARE = 0.05;
 
+/**
+ * Characters among the most frequent in Chinese and in these reports: any real
+ * page of 40 ideographs has some; text mapped to the wrong ideographs (a font
+ * without a usable ToUnicode map) almost never does.
+ */
 const ANCHORS = /[的一是不了在人有中这为和国地到以时要就出会可也对生能而下自之年过发后作度等与及其按本元支收合计单位部门预算决算项目情况说明经费财政表]/u;
 
 function imageCover(page: PageModel): number {
