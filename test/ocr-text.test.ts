@@ -22,6 +22,9 @@ describe("OCR'd table titles", () => {
     expect(tableOf("财政拨款收入支出决算总表.一")).toBe("T4");
     expect(tableOf("Css般公共预算财政拨款支出决算表N五标")).toBe("T5");
     expect(tableOf("2021年度财政拨歉收人支出决算总表(表4)")).toBe("T4");
+    // A bold serif 1 read as U (Chromium's 表1 title, drawn from its vectors).
+    expect(tableOf("2022年度收入支出决算总表(表U)")).toBe("T1");
+    expect(tableOf("2022年度改府性基金预算财改拨款收入支出决算表(表8)")).toBe("T8");
   });
 
   it("leave headings about a table, its 明细/项目 variants and other tables alone", () => {

@@ -6,7 +6,7 @@ import { openPdf, readPage } from "../source/pdf.js";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { PageModel } from "../source/model.js";
 import { isScanned, pageHealth } from "../source/health.js";
-import { OCR_DPI, ocrPage } from "../ocr/page.js";
+import { OCR_DPI, ocrPage, readByOcr as ocrReading } from "../ocr/page.js";
 import { ocrWorkers } from "../ocr/pool.js";
 import { rereadBrokenFigures } from "../ocr/reread.js";
 import { placeFiguresByIdentities } from "./reread/across-rulings.js";
@@ -15,6 +15,7 @@ import type { Extraction } from "./types.js";
 import type { Finding, PageRoute, Table } from "../../schemas/canonical.js";
 import { checkSuspectPages } from "./suspect-pages.js";
 import { recognizeDocument } from "../recognize/document.js";
+import { decodedPage, fontsToDecode, glyphsOf, GlyphVotes } from "./garbled-fonts.js";
 
 export type { Extraction } from "./types.js";
 export { ExtractError } from "../source/errors.js";
@@ -54,14 +55,28 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     for (const n of ocrPages) await drawable(n);
     // As many pages at once as the pool has workers: each holds a 300 dpi page image.
     const width = ocrWorkers();
+    // A page drawn from its vectors keeps its text layer's glyphs, decoded by what OCR read (garbled-fonts.ts).
+    const votes = new GlyphVotes(fontsToDecode(pages));
+    const decodable = new Map<number, PageModel>();
+    const read = async (n: number): Promise<PageModel> => {
+      if (!vector(n)) return ocrPage(opened.doc, n, false);
+      const glyphs = await glyphsOf(opened.doc, n);
+      const reading = await ocrReading(opened.doc, n, true, glyphs, !votes.concerns(glyphs));
+      if (votes.concerns(glyphs)) {
+        votes.learn(n, glyphs, reading.inked, reading.page.runs);
+        decodable.set(n, reading.page);
+      }
+      return reading.page;
+    };
     for (let i = 0; i < ocrPages.length; i += width) {
       const batch = ocrPages.slice(i, i + width);
-      const read = await Promise.all(batch.map((n) => ocrPage(opened.doc, n, vector(n))));
+      const models = await Promise.all(batch.map(read));
       batch.forEach((n, k) => {
-        pages[n - 1] = read[k]!;
+        pages[n - 1] = models[k]!;
         options.onPage?.(n, opened.pageCount);
       });
     }
+    for (const [n, ocr] of decodable) pages[n - 1] = await decodedPage(opened.doc, n, votes, ocr);
     const reportOf = (r: { tables: readonly Table[]; year: number | null; printed_unit: Extraction["printed_unit"] }): Finding[] =>
       validateReport({ tables: r.tables, year: r.year, printed_unit: r.printed_unit, narrative: [] });
     // Figures that break an identity are read again before anything is reported: first a text layer's

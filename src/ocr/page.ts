@@ -5,21 +5,40 @@
 // (cells.ts), figures read again as digits (figures.ts) and the words shaped
 // into runs (words.ts).
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
-import type { PageModel, TextRun } from "../source/model.js";
+import type { Box, PageModel, TextRun } from "../source/model.js";
 import { normalizeText } from "../source/normalize-text.js";
 import { canvasFactoryOf } from "../source/canvas.js";
 import { recognize } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
 import { rereadColumnStrays, rereadFigures } from "./figures.js";
-import { inkOf, pgmOf } from "./ink.js";
+import { INK, inkOf, pgmOf, type Ink } from "./ink.js";
 import { clean, dropDoubleReadings, glyphSize, isLoneMark, isNoise, joinFigureParts, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
 export const OCR_DPI = 300;
 
+/** A page read by OCR, with what a garbled text layer is decoded by (extract/garbled-fonts.ts). */
+export interface OcrReading {
+  readonly page: PageModel;
+  /** The words of the page reading as tesseract gave them, before any re-reading, shaping or cleaning. */
+  readonly words: readonly TextRun[];
+  /** For each box asked about (points): whether ink lies in its middle. */
+  readonly inked: readonly boolean[];
+}
+
 /** `vector`: the page is drawn from its vectors, not scanned (prepare.ts). */
 export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector = false): Promise<PageModel> {
+  return (await readByOcr(doc, pageNumber, vector)).page;
+}
+
+/**
+ * ocrPage, and the page reading's own words, and whether each of `boxes`
+ * (points) holds ink. `figures` false: figures are not read again as digits
+ * (a garbled text layer's figures are decoded by the votes of every digit of
+ * the document; its doubtful words, rare characters in headers, still are).
+ */
+export async function readByOcr(doc: PDFDocumentProxy, pageNumber: number, vector = false, boxes: readonly Box[] = [], figures = true): Promise<OcrReading> {
   const scale = OCR_DPI / 72;
   const factory = canvasFactoryOf(doc);
   const { drawn, segments } = await preparePage(doc, factory, pageNumber, scale, vector);
@@ -31,19 +50,32 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector 
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
     const cells = await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink);
     // Pieces of one figure joined before the digits pass reads it again, whole.
-    const words = await rereadFigures(joinFigureParts(cells, walls, glyphSize(cells)), drawn, factory);
+    const joined = joinFigureParts(cells, walls, glyphSize(cells));
+    const words = figures ? await rereadFigures(joined, drawn, factory) : joined;
     const em = glyphSize(words);
     const seated = words
       .map(clean)
       .filter((w) => w.text !== "" && !isNoise(w, em))
       .map((w) => onInk(w, ink));
     const shaped = splitAtWalls(splitAtGaps(dropDoubleReadings(joinGlyphs(seated, walls, ink, em)), ink, em), walls).filter((w) => !isLoneMark(w.text));
-    const runs: TextRun[] = (await rereadColumnStrays(shaped, drawn, factory)).map((w) => {
+    const runs: TextRun[] = (figures ? await rereadColumnStrays(shaped, drawn, factory) : shaped).map((w) => {
       const { y0, y1 } = runHeight(w, em);
       return { text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
     });
-    return { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
+    const first = read.map((w): TextRun => ({ text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: w.y0 / scale, y1: w.y1 / scale, size: (w.y1 - w.y0) / scale, vertical: false, confidence: w.confidence / 100 }));
+    const page = { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
+    return { page, words: first, inked: boxes.map((b) => inkedMiddle(ink, b, scale)) };
   } finally {
     factory.destroy(drawn);
   }
+}
+
+/** Whether a box (points; a sixth of its width off either side, not to see its neighbours) holds a few pixels of ink. */
+function inkedMiddle(ink: Ink, b: Box, scale: number): boolean {
+  const w = (b.x1 - b.x0) * scale;
+  const [l, r] = [Math.max(0, Math.round(b.x0 * scale + w / 6)), Math.min(ink.width, Math.round(b.x1 * scale - w / 6))];
+  const [t, bt] = [Math.max(0, Math.round(b.y0 * scale)), Math.min(ink.height, Math.round(b.y1 * scale))];
+  let n = 0;
+  for (let y = t; y < bt; y++) for (let x = l; x < r; x++) if (ink.gray[y * ink.width + x]! < INK && ++n >= 3) return true;
+  return false;
 }

@@ -23,6 +23,40 @@ export interface FontInfo {
 
 const DEFAULT_FONT: FontInfo = { name: "", fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false };
 
+/** Which glyph is drawn where: a font's code at its origin (display space). */
+export interface GlyphAt {
+  /** The font's name, as FontText names it. */
+  readonly font: string;
+  /** The font object's own id (pdf.js's loaded name): a producer may give several subsets one name, each coded its own way. */
+  readonly fontId: string;
+  /** The code the content stream shows it by: the same glyph, the same code, throughout one font object. */
+  readonly code: number;
+  /** Its origin on the baseline. */
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One glyph as drawn, for learning what a font without a usable ToUnicode map writes (extract/garbled-fonts.ts). */
+export interface PlacedGlyph extends GlyphAt {
+  /** What its font's ToUnicode map says it writes. */
+  readonly text: string;
+  /** Its box (the glyph box of a run: 0.88 of the size above the baseline, 0.12 below). */
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/**
+ * Hooks for a text layer read again: `decode` gives a glyph's text in place of
+ * what the font's ToUnicode map says (undefined: as the map says), `onGlyph`
+ * sees every upright glyph drawn, spaces and unmapped codes included.
+ */
+export interface GlyphHooks {
+  readonly decode?: (glyph: GlyphAt) => string | undefined;
+  readonly onGlyph?: (glyph: PlacedGlyph) => void;
+}
+
 /** The text state parameters and matrices (PDF 9.3), as pdf.js's text extraction keeps them. */
 export interface TextState {
   font: string | null;
@@ -225,6 +259,7 @@ export class RunBuilder {
     /** The page's visible box (user space): glyphs outside it are not the page's. */
     private readonly view: readonly number[],
     private readonly fontOf: (name: string) => FontInfo | null,
+    private readonly hooks: GlyphHooks = {},
   ) {}
 
   /** Shows a showText operator's glyphs from the current text matrix, and moves it on. */
@@ -278,7 +313,10 @@ export class RunBuilder {
         continue;
       }
       chunk = true;
-      const unicode = glyph?.unicode ?? "";
+      const code = glyph?.originalCharCode;
+      const decoded = code === undefined || !this.hooks.decode ? undefined : this.hooks.decode({ font: font.name, fontId: state.font, code, ...this.origin(tm) });
+      const unicode = decoded ?? glyph?.unicode ?? "";
+      if (this.hooks.onGlyph && code !== undefined && !vertical) this.place(font.name, state.font, code, glyph?.unicode ?? "", tm, (glyph?.width ?? 0) * scale * hs);
       const category = categoryOf(unicode);
       if (category === INVISIBLE) continue;
       let charSpacing = baseCharSpacing + this.adjustmentAfter(glyphs, i) * spaceFactor;
@@ -426,6 +464,29 @@ export class RunBuilder {
   /** What each font wrote on the page, in the order the fonts were first used. */
   fonts(): FontText[] {
     return [...this.written].map(([font, text]) => ({ font, text }));
+  }
+
+  /** Where the glyph about to be shown at `tm` has its origin, in display space. */
+  private origin(tm: Matrix): { x: number; y: number } {
+    const v = this.viewport;
+    const m = this.ctm;
+    const ux = m[0] * (tm[2] * this.rise + tm[4]) + m[2] * (tm[3] * this.rise + tm[5]) + m[4];
+    const uy = m[1] * (tm[2] * this.rise + tm[4]) + m[3] * (tm[3] * this.rise + tm[5]) + m[5];
+    return { x: v[0] * ux + v[2] * uy + v[4], y: v[1] * ux + v[3] * uy + v[5] };
+  }
+
+  /** Reports the glyph about to be shown at `tm`, `advance` wide (text space), to onGlyph: upright glyphs only. */
+  private place(font: string, fontId: string, code: number, text: string, tm: Matrix, advance: number): void {
+    const end = copyMatrix(tm);
+    translate(end, advance, 0);
+    const { x, y } = this.origin(tm);
+    const { x: ex, y: ey } = this.origin(end);
+    // Turned text (a rotated table) is left to OCR: its glyph boxes are not upright.
+    if (Math.abs(ey - y) > Math.abs(ex - x) * 0.1) return;
+    const v = this.viewport;
+    const { c, d } = this;
+    const size = Math.hypot(v[0] * c + v[2] * d, v[1] * c + v[3] * d);
+    this.hooks.onGlyph!({ font, fontId, code, x, y, text, x0: Math.min(x, ex), x1: Math.max(x, ex), y0: y - size * 0.88, y1: y + size * 0.12 });
   }
 
   /** The TJ adjustment right after glyph i (zeros are none), 0 when a glyph comes first. */

@@ -8,7 +8,7 @@ import { multiply } from "./pdf.js";
 import type { Box, FontText, Segment, TextRun } from "./model.js";
 import { isWhite, pathSegments, unitSquare } from "./rulings.js";
 import { asWritten, printedDecimals } from "./written-numbers.js";
-import { copyMatrix, copyTextState, newTextState, RunBuilder, translate, type FontInfo, type TextState } from "./glyph-runs.js";
+import { copyMatrix, copyTextState, newTextState, RunBuilder, translate, type FontInfo, type GlyphHooks, type TextState } from "./glyph-runs.js";
 
 export interface PageContent {
   readonly runs: TextRun[];
@@ -80,8 +80,9 @@ export function readOperators(
   viewport: Matrix,
   view: readonly number[],
   fontOf: (name: string) => FontInfo | null,
+  hooks: GlyphHooks = {},
 ): PageContent {
-  const text = new RunBuilder(viewport, view, fontOf);
+  const text = new RunBuilder(viewport, view, fontOf, hooks);
   // Looked for when a matrix first needs it: most pages' text matrices are whole numbers or short decimals.
   let decimals: number | null = null;
   let scanned = false;

@@ -11,7 +11,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/displa
 import { ExtractError } from "./errors.js";
 import type { PageModel } from "./model.js";
 import { fontNames, readOperators } from "./operators.js";
-import type { FontInfo } from "./glyph-runs.js";
+import type { FontInfo, GlyphHooks } from "./glyph-runs.js";
 
 // pdf.js in Node parses on the calling thread ("fake worker"); given its worker
 // module here, it does not load it later (when it would replace the builtins again).
@@ -78,7 +78,8 @@ function stringOrNull(v: unknown): string | null {
   return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
 }
 
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageModel> {
+/** `hooks`: the text layer read again, its glyphs seen or decoded otherwise (extract/garbled-fonts.ts). */
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number, hooks: GlyphHooks = {}): Promise<PageModel> {
   // What pdf.js throws here is the file's damage (a bad stream, a broken reference), not a bug of ours.
   const damaged = (err: unknown): never => {
     throw new ExtractError("damaged", `damaged PDF: page ${pageNumber}: ${(err as { message?: string } | null)?.message ?? String(err)}`);
@@ -89,7 +90,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
     const vt = viewport.transform as Matrix;
     const ops = await page.getOperatorList().catch(damaged);
     const fonts = await fontsOf(page, fontNames(ops.fnArray, ops.argsArray));
-    const { runs, segments, images, fonts: written } = readOperators(ops.fnArray, ops.argsArray, vt, page.view, (name) => fonts.get(name) ?? null);
+    const { runs, segments, images, fonts: written } = readOperators(ops.fnArray, ops.argsArray, vt, page.view, (name) => fonts.get(name) ?? null, hooks);
     return {
       number: pageNumber,
       width: viewport.width,

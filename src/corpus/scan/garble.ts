@@ -37,7 +37,12 @@ export interface Garbled {
   readonly removed: number;
 }
 
-export function garblePdf(source: Uint8Array): Garbled {
+/**
+ * `keep`: fonts whose /BaseFont it matches keep their map, so that a page can
+ * hold sound and broken fonts side by side (a bold title font intact over a
+ * garbled body font, as when one font of a document was embedded otherwise).
+ */
+export function garblePdf(source: Uint8Array, keep?: RegExp): Garbled {
   // latin1 maps every byte to one char and back: a lossless view of the bytes.
   const text = Buffer.from(source).toString("latin1");
   const spans = streamSpans(text);
@@ -45,10 +50,29 @@ export function garblePdf(source: Uint8Array): Garbled {
   let removed = 0;
   const out = text.replace(TO_UNICODE, (entry, at: number) => {
     if (inStream(at)) return entry;
+    if (keep && keep.test(baseFontAround(text, at))) return entry;
     removed++;
     return " ".repeat(entry.length);
   });
   // Object streams (PDF 1.5) would hide font dictionaries from this edit; pdfkit writes none.
   if (removed === 0) throw new Error("no ToUnicode entry found outside streams (fonts without one, or dictionaries inside object streams)");
   return { pdf: new Uint8Array(Buffer.from(out, "latin1")), removed };
+}
+
+/** The name of the font whose dictionary holds offset `at`: its /BaseFont, or its descriptor's /FontName (a Type 3 font names none itself). */
+function baseFontAround(text: string, at: number): string {
+  const object = objectAround(text, at);
+  const base = /\/BaseFont\s*\/([^\s/<>[\]()]+)/.exec(object)?.[1];
+  if (base !== undefined) return base;
+  const descriptor = /\/FontDescriptor\s+(\d+)\s+(\d+)\s+R/.exec(object);
+  if (!descriptor) return "";
+  const start = new RegExp(`(^|\\s)${descriptor[1]}\\s+${descriptor[2]}\\s+obj`).exec(text);
+  return start ? (/\/FontName\s*\/([^\s/<>[\]()]+)/.exec(objectAround(text, start.index + start[0].length))?.[1] ?? "") : "";
+}
+
+/** The text of the object holding offset `at`. */
+function objectAround(text: string, at: number): string {
+  const start = text.lastIndexOf(" obj", at);
+  const end = text.indexOf("endobj", at);
+  return text.slice(start < 0 ? 0 : start, end < 0 ? text.length : end);
 }

@@ -6,8 +6,8 @@ import { z } from "zod";
 export const ScanJob = z.discriminatedUnion("kind", [
   /** A scan at `dpi`, its skew, noise, JPEG quality and paper drawn from the seed. */
   z.object({ kind: z.literal("scan"), source: z.string(), dpi: z.number().int().positive() }),
-  /** The same PDF with its fonts' ToUnicode maps removed. */
-  z.object({ kind: z.literal("garble"), source: z.string() }),
+  /** The same PDF with its fonts' ToUnicode maps removed; `keep` (a regular expression) names fonts (/BaseFont) left intact. */
+  z.object({ kind: z.literal("garble"), source: z.string(), keep: z.string().optional() }),
 ]);
 export type ScanJob = z.infer<typeof ScanJob>;
 
@@ -31,6 +31,10 @@ export const DEFAULT_SCANS: readonly ScanJob[] = [
   // Their scans: other fonts (Noto Serif CJK, WenQuanYi Zen Hei), other rulings, other page furniture.
   { kind: "garble", source: "corpus/chromium/66-xa-beilin-rsj-2022.pdf" },
   { kind: "garble", source: "corpus/calc/77-zs-shenji-2021.pdf" },
+  // Sound and broken fonts on one page: Chromium's bold (titles, headers) intact, its regular (the figures) garbled.
+  { kind: "garble", source: "corpus/chromium/65-wh-hongshan-czj-2021.pdf", keep: "-Bold$" },
+  // Calc in WenQuanYi Micro Hei, landscape pages.
+  { kind: "garble", source: "corpus/calc/80-wlmq-tianshan-yjj-2020.pdf" },
   { kind: "scan", source: "corpus/chromium/74-wh-jianghan-minzu-2022.pdf", dpi: 200 },
   { kind: "scan", source: "corpus/calc/83-wh-hongshan-czj-2017.pdf", dpi: 200 },
 ];

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
 import { pageSize } from "../../source/canvas.js";
 import { pageHealth, type PageHealth } from "../../source/health.js";
 import { openPdf, readPage } from "../../source/pdf.js";
@@ -18,6 +19,9 @@ import { scanPdf } from "./scan-pdf.js";
 import type { ScanJob } from "./selection.js";
 
 export const SCANS_DIR = "corpus/scans";
+
+/** What a truth file says of where its tables are. */
+const TablePages = z.object({ tables: z.array(z.object({ pages: z.array(z.number().int().positive()) })) });
 
 export interface ScanRun {
   /** Repo root: job sources and outDir are relative to it. */
@@ -39,7 +43,7 @@ export interface WrittenScan {
 
 export function outputName(job: ScanJob): string {
   const base = path.basename(job.source).replace(/\.pdf$/i, "");
-  return job.kind === "scan" ? `${base}-scan${job.dpi}` : `${base}-garbled`;
+  return job.kind === "scan" ? `${base}-scan${job.dpi}` : job.keep ? `${base}-garbled-mixed` : `${base}-garbled`;
 }
 
 interface Checked {
@@ -47,8 +51,11 @@ interface Checked {
   readonly producer: string | null;
 }
 
-/** Reads `pdf` back: page sizes against the source's, and every page's route. */
-async function check(name: string, source: Uint8Array, pdf: Uint8Array): Promise<Checked> {
+/**
+ * Reads `pdf` back: page sizes against the source's, and every page's route.
+ * `tablePages`: only these must route to OCR (fonts kept intact may leave others readable).
+ */
+async function check(name: string, source: Uint8Array, pdf: Uint8Array, tablePages?: ReadonlySet<number>): Promise<Checked> {
   const [a, b] = [await openPdf(source), await openPdf(pdf)];
   try {
     if (a.pageCount !== b.pageCount) throw new Error(`${name}: ${b.pageCount} pages, the source has ${a.pageCount}`);
@@ -59,7 +66,7 @@ async function check(name: string, source: Uint8Array, pdf: Uint8Array): Promise
         throw new Error(`${name}: page ${n} is ${sb.width}×${sb.height} pt, the source's ${sa.width}×${sa.height}`);
       health.push(pageHealth(await readPage(b.doc, n)));
     }
-    const readable = health.filter((h) => h.route === "text");
+    const readable = health.filter((h) => h.route === "text" && (tablePages?.has(h.page) ?? true));
     if (readable.length > 0)
       throw new Error(`${name}: pages ${readable.map((h) => `${h.page} (score ${h.score})`).join(", ")} still read as text: this PDF's fonts can be read without ToUnicode`);
     return { health, producer: b.producer };
@@ -86,9 +93,10 @@ export async function writeScan(run: ScanRun, job: ScanJob): Promise<WrittenScan
     pdf = scanned.pdf;
     scan = scanned.record;
   } else {
-    pdf = garblePdf(source).pdf;
+    pdf = garblePdf(source, job.keep === undefined ? undefined : new RegExp(job.keep)).pdf;
   }
-  const { health, producer } = await check(name, source, pdf);
+  const tablePages = job.kind === "garble" && job.keep !== undefined ? new Set(TablePages.parse(truth).tables.flatMap((t) => t.pages)) : undefined;
+  const { health, producer } = await check(name, source, pdf, tablePages);
   const pdfPath = path.posix.join(outDir, `${name}.pdf`);
   const truthPath = path.posix.join(outDir, `${name}.truth.json`);
   const json = degradedTruth(truth, pdfPath, pdf, producer, { scan, garbled: job.kind === "garble" });

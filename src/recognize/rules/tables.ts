@@ -81,6 +81,8 @@ export function cleanTitle(title: string): string {
   return title
     .replace(/^(附表|表)\s*[一二三四五六七八九十\d]+[：:、.]?/, "")
     .replace(/[（(]\s*(表|公开)\s*[一二三四五六七八九十\d]+\s*(表)?[)）]$/, "")
+    // OCR may read a bold number as a letter ("（表U）" for 表1): one or two letters or digits in that bracket are a number.
+    .replace(/[（(]\s*表\s*[A-Za-z\d]{1,2}\s*[)）]$/, "")
     // OCR reads the bracket round a number as stray marks ("(江木表4)", "〔(表8)"): a
     // trailing bracket holding a 表 number goes whatever else it holds.
     .replace(/[（(〔【\[][^表]{0,10}表\s*[一二三四五六七八九十\d]+\s*([)）〕】\]][^表（()）]{0,2})?$/, "")
