@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { OCR_DPI } from "../ocr/page.js";
-import { inkOf, pgmOf } from "../ocr/ink.js";
+import { pgmOf } from "../ocr/ink.js";
 import { preparePage } from "../ocr/prepare.js";
 import { canvasFactoryOf } from "../source/canvas.js";
 import { openPdf } from "../source/pdf.js";
@@ -28,9 +28,9 @@ export async function writePageImages(pdfFile: string, from: number, count: numb
     const order = [...all.filter((p) => p >= from), ...all.filter((p) => p < from)];
     const images: PageImage[] = [];
     for (const page of order.slice(0, count)) {
-      const { drawn } = await preparePage(doc, factory, page, OCR_DPI / 72);
+      const { drawn, ink } = await preparePage(doc, factory, page, OCR_DPI / 72);
       try {
-        const image = pgmOf(inkOf(drawn));
+        const image = pgmOf(ink);
         const file = path.join(dir, `page-${String(page).padStart(3, "0")}.pgm`);
         writeFileSync(file, image);
         images.push({ page, file, image, width: drawn.canvas.width, height: drawn.canvas.height });

@@ -39,11 +39,6 @@ export interface Ink {
   readonly height: number;
 }
 
-export function inkOf(page: { context: { getImageData(x: number, y: number, w: number, h: number): { readonly data: Uint8ClampedArray } }; canvas: { width: number; height: number } }): Ink {
-  const { width, height } = page.canvas;
-  return { gray: grayOf(page.context.getImageData(0, 0, width, height).data, width, height), width, height };
-}
-
 /** Inked pixels in each row of a rectangle (pixels, clamped to the page), top to bottom. */
 export function rowInk(ink: Ink, x0: number, y0: number, x1: number, y1: number): { top: number; counts: number[] } {
   const [l, r] = [Math.max(0, Math.round(x0)), Math.min(ink.width, Math.round(x1))];

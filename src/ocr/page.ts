@@ -12,7 +12,7 @@ import { recognize } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
 import { rereadColumnStrays, rereadFigures } from "./figures.js";
-import { INK, inkOf, pgmOf, type Ink } from "./ink.js";
+import { INK, pgmOf, type Ink } from "./ink.js";
 import { clean, dropDoubleReadings, glyphSize, isLoneMark, isNoise, joinFigureParts, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
@@ -41,10 +41,9 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector 
 export async function readByOcr(doc: PDFDocumentProxy, pageNumber: number, vector = false, boxes: readonly Box[] = [], figures = true): Promise<OcrReading> {
   const scale = OCR_DPI / 72;
   const factory = canvasFactoryOf(doc);
-  const { drawn, segments } = await preparePage(doc, factory, pageNumber, scale, vector);
+  const { drawn, segments, ink } = await preparePage(doc, factory, pageNumber, scale, vector);
   try {
     const { width, height } = drawn.canvas;
-    const ink = inkOf(drawn);
     const read = await recognize(pgmOf(ink));
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));

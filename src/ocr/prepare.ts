@@ -7,7 +7,7 @@ import type { Segment } from "../source/model.js";
 import { drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { findAndEraseRulings } from "./rulings.js";
 import { NEGLIGIBLE_SKEW, estimateSkew, unskew, whitenPaper } from "./deskew.js";
-import { grayOf } from "./ink.js";
+import { grayOf, type Ink } from "./ink.js";
 import { despeckle } from "./despeckle.js";
 
 export interface PreparedPage {
@@ -17,6 +17,8 @@ export interface PreparedPage {
   readonly segments: Segment[];
   /** Degrees the page was turned back by (0 when it was straight). */
   readonly skew: number;
+  /** The prepared page's gray levels (what `drawn` now holds, without reading the canvas back). */
+  readonly ink: Ink;
 }
 
 /**
@@ -27,15 +29,17 @@ export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory,
   let drawn = await drawPage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
-    const found = estimateSkew(grayOf(drawn.context.getImageData(0, 0, width, height).data, width, height), width, height);
+    const drawnImage = drawn.context.getImageData(0, 0, width, height);
+    const found = estimateSkew(grayOf(drawnImage.data, width, height), width, height);
     const skew = Math.abs(found) >= NEGLIGIBLE_SKEW ? found : 0;
     if (skew !== 0) drawn = unskew(drawn, factory, skew);
-    const image = drawn.context.getImageData(0, 0, width, height);
+    // A page left as drawn (a vector page, a straight scan) is not read back from its canvas a second time.
+    const image = skew === 0 ? drawnImage : drawn.context.getImageData(0, 0, width, height);
     whitenPaper(image.data, width, height);
     const segments = findAndEraseRulings(image.data, width, height, scale, vector);
     despeckle(image.data, width, height, scale);
     drawn.context.putImageData(image, 0, 0);
-    return { drawn, segments, skew };
+    return { drawn, segments, skew, ink: { gray: grayOf(image.data, width, height), width, height } };
   } catch (err) {
     factory.destroy(drawn);
     throw err;
