@@ -6,7 +6,6 @@
 // the decoded text layer must hold every cell of the report's truth.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { garblePdf } from "../src/corpus/scan/garble.js";
 import { decodedPage, fontsToDecode, glyphsOf, GlyphVotes } from "../src/extract/garbled-fonts.js";
@@ -17,19 +16,9 @@ import { judgeFont, BROKEN_SHARE } from "../src/source/font-text.js";
 import { pageHealth } from "../src/source/health.js";
 import { openPdf, readPage } from "../src/source/pdf.js";
 import type { PageModel } from "../src/source/model.js";
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-interface TruthTable {
-  readonly id: string;
-  readonly pages: number[];
-  readonly cells: { row: string; col: string; value: number | null }[];
-}
+import { repo, rightCells, truthOf, type TruthTable } from "./support/truth-tables.js";
 
 afterAll(closeOcr);
-
-const truthOf = (report: string, id: string): TruthTable =>
-  (JSON.parse(readFileSync(path.join(repo, `${report}.truth.json`), "utf8")) as { tables: TruthTable[] }).tables.find((t) => t.id === id)!;
 
 /** `pages` of `pdf` read by OCR and decoded, as ingest reads a garbled report (votes from these pages only). */
 async function decode(pdf: Uint8Array, pages: readonly number[]): Promise<{ text: PageModel[]; decoded: PageModel[] }> {
@@ -53,14 +42,8 @@ async function decode(pdf: Uint8Array, pages: readonly number[]): Promise<{ text
   }
 }
 
-/** The truth's cells the recognized table holds (the eval's tolerance). */
-function rightCells(pages: readonly PageModel[], truth: TruthTable): number {
-  const table = recognizeDocument(pages).tables.find((t) => t.id === truth.id);
-  return truth.cells.filter((c) => {
-    const got = table?.cells.find((x) => x.row === c.row && x.col === c.col)?.value ?? null;
-    return c.value === null ? got === null || got === 0 : got !== null && Math.abs(got - c.value) <= 0.005;
-  }).length;
-}
+/** The truth's cells the table recognized from `pages` holds. */
+const rightOn = (pages: readonly PageModel[], truth: TruthTable): number => rightCells(recognizeDocument(pages).tables.find((t) => t.id === truth.id), truth);
 
 describe("garbled fonts decoded by OCR's votes", () => {
   it("Calc, every font garbled: 表4 over two pages read whole from its decoded text layer", async () => {
@@ -68,7 +51,7 @@ describe("garbled fonts decoded by OCR's votes", () => {
     const truth = truthOf(report, "T4");
     const { text, decoded } = await decode(garblePdf(new Uint8Array(readFileSync(path.join(repo, `${report}.pdf`)))).pdf, truth.pages);
     expect(text.every((p) => pageHealth(p).route === "ocr")).toBe(true);
-    expect(rightCells(decoded, truth)).toBe(truth.cells.length);
+    expect(rightOn(decoded, truth)).toBe(truth.cells.length);
   }, 120_000);
 
   it("Chromium, its bold kept: a page of sound and broken fonts keeps the sound text and decodes the rest", async () => {
@@ -81,7 +64,7 @@ describe("garbled fonts decoded by OCR's votes", () => {
     expect(verdicts.some((v) => /Bold/.test(v.font) && v.unlikely < BROKEN_SHARE)).toBe(true);
     expect(verdicts.some((v) => /Regular/.test(v.font) && v.unlikely >= BROKEN_SHARE)).toBe(true);
     expect(pageHealth(text[0]!).route).toBe("ocr");
-    expect(rightCells(decoded, truth)).toBe(truth.cells.length);
+    expect(rightOn(decoded, truth)).toBe(truth.cells.length);
     // Runs as the sound report has them, glyph for glyph, but for characters OCR confused where seen once.
     const { doc } = await openPdf(source);
     try {

@@ -5,7 +5,6 @@
 // misreads). Each against the committed report's truth.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { garblePdf } from "../src/corpus/scan/garble.js";
 import { pickScanParams } from "../src/corpus/scan/params.js";
@@ -14,19 +13,9 @@ import { ocrPage } from "../src/ocr/page.js";
 import { closeOcr } from "../src/ocr/pool.js";
 import { recognizeDocument } from "../src/recognize/document.js";
 import { openPdf } from "../src/source/pdf.js";
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-interface TruthTable {
-  readonly id: string;
-  readonly pages: number[];
-  readonly cells: { row: string; col: string; value: number | null }[];
-}
+import { repo, rightCells, truthOf, type TruthTable } from "./support/truth-tables.js";
 
 afterAll(closeOcr);
-
-const truthOf = (report: string, id: string): TruthTable =>
-  (JSON.parse(readFileSync(path.join(repo, `${report}.truth.json`), "utf8")) as { tables: TruthTable[] }).tables.find((t) => t.id === id)!;
 
 /** The table read by OCR from `pdf`'s `pages` (drawn from its vectors, or scanned): the truth's cells it gets right (the eval's tolerance). */
 async function readByOcr(pdf: Uint8Array, pages: readonly number[], truth: TruthTable, vector: boolean): Promise<{ found: boolean; right: number }> {
@@ -36,11 +25,7 @@ async function readByOcr(pdf: Uint8Array, pages: readonly number[], truth: Truth
     for (const n of pages) models.push(await ocrPage(doc, n, vector));
     const table = recognizeDocument(models).tables.find((t) => t.id === truth.id);
     if (!table) return { found: false, right: 0 };
-    const right = truth.cells.filter((c) => {
-      const got = table.cells.find((x) => x.row === c.row && x.col === c.col)?.value ?? null;
-      return c.value === null ? got === null || got === 0 : got !== null && Math.abs(got - c.value) <= 0.005;
-    }).length;
-    return { found: true, right };
+    return { found: true, right: rightCells(table, truth) };
   } finally {
     await doc.destroy();
   }
