@@ -55,11 +55,12 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     for (const n of ocrPages) await drawable(n);
     // As many pages at once as the pool has workers: each holds a 300 dpi page image.
     const width = ocrWorkers();
-    // A page drawn from its vectors keeps its text layer's glyphs, decoded by what OCR read (garbled-fonts.ts).
-    const votes = new GlyphVotes(fontsToDecode(pages));
+    // A page drawn from its vectors keeps its text layer's glyphs, decoded by what OCR read (garbled-fonts.ts);
+    // its fonts are judged over the whole document only when there is such a page.
+    const votes = ocrPages.some(vector) ? new GlyphVotes(fontsToDecode(pages)) : null;
     const decodable = new Map<number, PageModel>();
     const read = async (n: number): Promise<PageModel> => {
-      if (!vector(n)) return ocrPage(opened.doc, n, false);
+      if (!vector(n) || votes === null) return ocrPage(opened.doc, n, false);
       const glyphs = await glyphsOf(opened.doc, n);
       const reading = await ocrReading(opened.doc, n, true, glyphs, !votes.concerns(glyphs));
       if (votes.concerns(glyphs)) {
@@ -76,7 +77,7 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         options.onPage?.(n, opened.pageCount);
       });
     }
-    for (const [n, ocr] of decodable) pages[n - 1] = await decodedPage(opened.doc, n, votes, ocr);
+    if (votes) for (const [n, ocr] of decodable) pages[n - 1] = await decodedPage(opened.doc, n, votes, ocr);
     const reportOf = (r: { tables: readonly Table[]; year: number | null; printed_unit: Extraction["printed_unit"] }): Finding[] =>
       validateReport({ tables: r.tables, year: r.year, printed_unit: r.printed_unit, narrative: [] });
     // Figures that break an identity are read again before anything is reported: first a text layer's
