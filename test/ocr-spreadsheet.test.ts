@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { garblePdf } from "../src/corpus/scan/garble.js";
+import { pickScanParams } from "../src/corpus/scan/params.js";
+import { scanPdf } from "../src/corpus/scan/scan-pdf.js";
 import { ocrPage } from "../src/ocr/page.js";
 import { closeOcr } from "../src/ocr/pool.js";
 import { recognizeDocument } from "../src/recognize/document.js";
@@ -43,6 +45,28 @@ describe("a Calc report's 表4 read by OCR", () => {
       expect(misses.length, misses.map((c) => `${c.row}|${c.col}`).join(" ")).toBeLessThanOrEqual(Math.floor(truth.cells.length * 0.05));
       // Every column of the expenditure side found by its heading.
       expect(new Set(t4!.cells.map((c) => c.col))).toEqual(new Set(["amount", "total", "general", "gov_fund", "state_capital"]));
+    } finally {
+      await doc.destroy();
+    }
+  }, 120_000);
+});
+
+describe("a scanned Calc 表4 over two pages", () => {
+  it("goes on over its second page although OCR read its repeated header differently (一殷 for 一般)", async () => {
+    const report = path.join(repo, "corpus/calc/83-wh-hongshan-czj-2017");
+    const truth = (JSON.parse(readFileSync(`${report}.truth.json`, "utf8")) as { tables: { id: string; pages: number[]; cells: TruthCell[] }[] }).tables.find((t) => t.id === "T4")!;
+    expect(truth.pages.length).toBe(2);
+    // The scan holds the table's pages only, numbered 1 and 2, tilted and noisy as the scan corpus makes them.
+    const { pdf } = await scanPdf(new Uint8Array(readFileSync(`${report}.pdf`)), pickScanParams(200, 5), { pages: truth.pages });
+    const { doc } = await openPdf(pdf);
+    try {
+      const pages = [await ocrPage(doc, 1), await ocrPage(doc, 2)];
+      const found = recognizeDocument(pages).tables;
+      const t4 = found.find((t) => t.id === "T4");
+      expect(t4?.pages).toEqual([1, 2]);
+      expect(found.filter((t) => t.id.startsWith("X"))).toEqual([]);
+      // The second page's lines, the income side's totals among them, are the table's.
+      for (const row of ["income_total", "carry_begin", "income_grand_total", "expense_total", "expense_grand_total"]) expect(t4!.rows.map((r) => r.key)).toContain(row);
     } finally {
       await doc.destroy();
     }

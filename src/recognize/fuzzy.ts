@@ -93,6 +93,12 @@ export function closest<K>(text: string, candidates: readonly Said<K>[], share =
   return answer;
 }
 
+/** Whether OCR'd text reads as `phrase`: within `share` of its length (no rival to beat). */
+export function readsAs(text: string, phrase: string, share: number): boolean {
+  const [a, b] = [[...text], [...phrase]];
+  return leastDistance(a.length, b.length) <= share * b.length && cellDistance(a, b) <= share * b.length;
+}
+
 function closestOf<K>(text: string, candidates: readonly Said<K>[], share: number): K | null {
   if (text === "") return null;
   const a = [...text];

@@ -4,6 +4,7 @@ import type { Grid, GridCell } from "../layout/grid.js";
 import { isColumnNumbers } from "../layout/column-numbers.js";
 import { looksLikeAmount } from "./amount.js";
 import { compact, printedName, stripNumbering } from "./text.js";
+import { readsAs } from "./fuzzy.js";
 import { T1_EXPENSE_LINES, T1_INCOME_LINES, T4_EXPENSE_LINES, T4_INCOME_LINES, TOTAL_LINE, matchLine } from "./rules/lines.js";
 import { functionClassCode } from "./rules/function-classes.js";
 import { t7Item } from "./rules/columns.js";
@@ -135,13 +136,23 @@ export function headerTexts(grid: Grid, bodyStart: number): Set<string> {
 
 const signature = (texts: readonly string[]): string => texts.filter((t) => t !== "").join("|");
 
-/** First body row of a continuation grid: leading rows that repeat a header row are skipped. */
+/** A repeated header row read by OCR may differ from the first page's by this share of its text (一殷 for 一般). */
+const REPEATED_HEADER = 0.15;
+
+/**
+ * First body row of a continuation grid: leading rows that repeat a header row
+ * are skipped. A row read by OCR repeats one it reads as; a text layer's must
+ * be the same.
+ */
 export function continuationStart(grid: Grid, header: ReadonlySet<string>): number {
   const nr = grid.ys.length - 1;
   for (let r = 0; r < nr; r++) {
-    const texts = rowCells(grid, r).map((c) => compact(c.text));
+    const cells = rowCells(grid, r);
+    const texts = cells.map((c) => compact(c.text));
     const sig = signature(texts);
-    if (sig !== "" && !header.has(sig) && !isColumnNumbersRow(texts)) return r;
+    const ocr = cells.some((c) => cellConfidence(c) !== undefined);
+    const repeats = header.has(sig) || (ocr && [...header].some((h) => h !== "" && readsAs(sig, h, REPEATED_HEADER)));
+    if (sig !== "" && !repeats && !isColumnNumbersRow(texts)) return r;
   }
   return nr;
 }
