@@ -15,6 +15,7 @@ import { readPage } from "../source/pdf.js";
 import type { GlyphAt, PlacedGlyph } from "../source/glyph-runs.js";
 import type { FontText, PageModel, TextRun } from "../source/model.js";
 import { judgeFont, MIN_JUDGED_CHARS, SUSPECT_SHARE } from "../source/font-text.js";
+import { overlap } from "../layout/geometry.js";
 
 /** A font's text judged from at most this much of the document. */
 const SAMPLE = 20000;
@@ -91,7 +92,7 @@ export class GlyphVotes {
       const cy = (w.y0 + w.y1) / 2;
       groups.forEach((g, k) => {
         if (cy < g.box.y0 || cy > g.box.y1) return;
-        const shared = Math.min(w.x1, g.box.x1) - Math.max(w.x0, g.box.x0);
+        const shared = overlap(w.x0, w.x1, g.box.x0, g.box.x1);
         if (shared > most) [best, most] = [k, shared];
       });
       if (best >= 0 && most >= (w.x1 - w.x0) / 2) over[best]!.push(w);
@@ -99,7 +100,7 @@ export class GlyphVotes {
     groups.forEach((g, k) => {
       let ws = over[k]!.sort((a, b) => a.x0 - b.x0);
       // More characters than glyphs: a stroke read a second time, as a word within another word, goes…
-      const within = ws.filter((w) => ws.some((v) => v !== w && (v.confidence ?? 1) >= (w.confidence ?? 1) && Math.min(v.x1, w.x1) - Math.max(v.x0, w.x0) > (w.x1 - w.x0) / 2));
+      const within = ws.filter((w) => ws.some((v) => v !== w && (v.confidence ?? 1) >= (w.confidence ?? 1) && overlap(v.x0, v.x1, w.x0, w.x1) > (w.x1 - w.x0) / 2));
       if (within.length > 0 && charsOf(ws).length - charsOf(within).length >= g.glyphs.length) ws = ws.filter((w) => !within.includes(w));
       // …and specks read as glyphs (a lone mark beside a bold stroke), the least sure first.
       const extra = charsOf(ws).length - g.glyphs.length;
@@ -252,9 +253,6 @@ export async function decodedPage(doc: PDFDocumentProxy, page: number, votes: Gl
 
 /** Two runs share more than a third of the smaller one's box. */
 function overlaps(a: TextRun, b: TextRun): boolean {
-  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  if (w <= 0 || h <= 0) return false;
   const area = (r: TextRun): number => (r.x1 - r.x0) * (r.y1 - r.y0);
-  return w * h > Math.min(area(a), area(b)) / 3;
+  return overlap(a.x0, a.x1, b.x0, b.x1) * overlap(a.y0, a.y1, b.y0, b.y1) > Math.min(area(a), area(b)) / 3;
 }

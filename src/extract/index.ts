@@ -62,8 +62,9 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
     const read = async (n: number): Promise<PageModel> => {
       if (!vector(n) || votes === null) return ocrPage(opened.doc, n, false);
       const glyphs = await glyphsOf(opened.doc, n);
-      const reading = await ocrReading(opened.doc, n, true, glyphs, !votes.concerns(glyphs));
-      if (votes.concerns(glyphs)) {
+      const decoded = votes.concerns(glyphs);
+      const reading = await ocrReading(opened.doc, n, true, glyphs, !decoded);
+      if (decoded) {
         votes.learn(n, glyphs, reading.inked, reading.page.runs);
         decodable.set(n, reading.page);
       }

@@ -12,7 +12,7 @@ import { recognize } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { rereadDoubtfulCells } from "./cells.js";
 import { rereadColumnStrays, rereadFigures } from "./figures.js";
-import { INK, pgmOf, type Ink } from "./ink.js";
+import { pgmOf, rowInk, type Ink } from "./ink.js";
 import { clean, dropDoubleReadings, glyphSize, isLoneMark, isNoise, joinFigureParts, joinGlyphs, onInk, runHeight, splitAtGaps, splitAtWalls } from "./words.js";
 
 /** Resolution OCR reads at: near-perfect on clean pages, about a second a page. */
@@ -21,9 +21,7 @@ export const OCR_DPI = 300;
 /** A page read by OCR, with what a garbled text layer is decoded by (extract/garbled-fonts.ts). */
 export interface OcrReading {
   readonly page: PageModel;
-  /** The words of the page reading as tesseract gave them, before any re-reading, shaping or cleaning. */
-  readonly words: readonly TextRun[];
-  /** For each box asked about (points): whether ink lies in its middle. */
+  /** For each box asked about (points): whether it holds ink. */
   readonly inked: readonly boolean[];
 }
 
@@ -33,8 +31,7 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector 
 }
 
 /**
- * ocrPage, and the page reading's own words, and whether each of `boxes`
- * (points) holds ink. `figures` false: figures are not read again as digits
+ * ocrPage, and whether each of `boxes` (points) holds ink. `figures` false: figures are not read again as digits
  * (a garbled text layer's figures are decoded by the votes of every digit of
  * the document; its doubtful words, rare characters in headers, still are).
  */
@@ -61,20 +58,15 @@ export async function readByOcr(doc: PDFDocumentProxy, pageNumber: number, vecto
       const { y0, y1 } = runHeight(w, em);
       return { text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
     });
-    const first = read.map((w): TextRun => ({ text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: w.y0 / scale, y1: w.y1 / scale, size: (w.y1 - w.y0) / scale, vertical: false, confidence: w.confidence / 100 }));
     const page = { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
-    return { page, words: first, inked: boxes.map((b) => inkedMiddle(ink, b, scale)) };
+    return { page, inked: boxes.map((b) => hasInk(ink, b, scale)) };
   } finally {
     factory.destroy(drawn);
   }
 }
 
 /** Whether a box (points; a sixth of its width off either side, not to see its neighbours) holds a few pixels of ink. */
-function inkedMiddle(ink: Ink, b: Box, scale: number): boolean {
+function hasInk(ink: Ink, b: Box, scale: number): boolean {
   const w = (b.x1 - b.x0) * scale;
-  const [l, r] = [Math.max(0, Math.round(b.x0 * scale + w / 6)), Math.min(ink.width, Math.round(b.x1 * scale - w / 6))];
-  const [t, bt] = [Math.max(0, Math.round(b.y0 * scale)), Math.min(ink.height, Math.round(b.y1 * scale))];
-  let n = 0;
-  for (let y = t; y < bt; y++) for (let x = l; x < r; x++) if (ink.gray[y * ink.width + x]! < INK && ++n >= 3) return true;
-  return false;
+  return rowInk(ink, b.x0 * scale + w / 6, b.y0 * scale, b.x1 * scale - w / 6, b.y1 * scale).counts.reduce((n, k) => n + k, 0) >= 3;
 }
