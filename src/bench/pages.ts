@@ -1,10 +1,10 @@
 // The page images every OCR engine in the bench reads: seed pages drawn at the
 // OCR resolution with rulings erased (src/ocr/prepare.ts), made the PGM bytes
-// ocrPage hands tesseract.js, and written as files so that native tesseract
+// of the one pass ocrPage hands tesseract.js (at PAGE_PASS_DPI), and written as files so that native tesseract
 // reads the very same bytes.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { OCR_DPI } from "../ocr/page.js";
+import { OCR_DPI, pagePassImage } from "../ocr/page.js";
 import { pgmOf } from "../ocr/ink.js";
 import { preparePage } from "../ocr/prepare.js";
 import { canvasFactoryOf } from "../source/canvas.js";
@@ -30,10 +30,11 @@ export async function writePageImages(pdfFile: string, from: number, count: numb
     for (const page of order.slice(0, count)) {
       const { drawn, ink } = await preparePage(doc, factory, page, OCR_DPI / 72);
       try {
-        const image = pgmOf(ink);
+        const read = pagePassImage(ink);
+        const image = pgmOf(read);
         const file = path.join(dir, `page-${String(page).padStart(3, "0")}.pgm`);
         writeFileSync(file, image);
-        images.push({ page, file, image, width: drawn.canvas.width, height: drawn.canvas.height });
+        images.push({ page, file, image, width: read.width, height: read.height });
       } finally {
         factory.destroy(drawn);
       }

@@ -2,18 +2,16 @@
 // figure as a digit or a comma, and one inside a Chinese glyph as another
 // glyph. Ink blobs smaller than the smallest mark these tables print (a
 // decimal point) are painted white.
-import { grayAt } from "./ink.js";
-
 /** Darker than this (0–255) counts toward a speck: lighter than the text's ink (ink.ts), so a speck's gray fringe goes with it. */
 const SPECK_INK = 200;
 /** Largest speck, as the side of a square in points: a printed decimal point is about 1 pt across. */
 const SPECK_PT = 0.8;
 
 /** Paints white, in place, every 8-connected blob of ink with fewer pixels than a speck at `scale` (pixels per point). Returns how many. */
-export function despeckle(rgba: Uint8ClampedArray, width: number, height: number, scale: number): number {
+export function despeckle(gray: Uint8Array, width: number, height: number, scale: number): number {
   const maxArea = Math.max(1, Math.round((SPECK_PT * scale) ** 2));
   const seen = new Uint8Array(width * height);
-  const ink = (i: number): boolean => grayAt(rgba, i) < SPECK_INK;
+  const ink = (i: number): boolean => gray[i]! < SPECK_INK;
   const stack: number[] = [];
   const blob: number[] = [];
   let removed = 0;
@@ -37,7 +35,7 @@ export function despeckle(rgba: Uint8ClampedArray, width: number, height: number
     }
     if (blob.length > maxArea) continue;
     removed++;
-    for (const i of blob) rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = 255;
+    for (const i of blob) gray[i] = 255;
   }
   return removed;
 }

@@ -1,5 +1,6 @@
-// Ink on a prepared page image (RGBA, paper made white): one gray level per
-// pixel, one threshold for the text's ink, and the inside of a ruled cell.
+// Ink on a prepared page image (paper made white): one gray level per pixel,
+// one threshold for the text's ink, the inside of a ruled cell, and the gray
+// levels as tesseract reads them.
 
 /** Gray level (0–255) below which a pixel is the text's ink; paper and erased rulings are lighter. */
 export const INK = 160;
@@ -12,6 +13,15 @@ export function grayOf(rgba: Uint8ClampedArray, width: number, height: number): 
   const gray = new Uint8Array(width * height);
   for (let i = 0; i < width * height; i++) gray[i] = grayAt(rgba, i);
   return gray;
+}
+
+/** Gray levels painted into an RGBA image of the same size, opaque. */
+export function paintGray(rgba: Uint8ClampedArray, gray: Uint8Array): void {
+  for (let i = 0; i < gray.length; i++) {
+    const v = gray[i]!;
+    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = v;
+    rgba[i * 4 + 3] = 255;
+  }
 }
 
 /** A rectangle of pixels: its corner and size. */
@@ -80,6 +90,44 @@ export function widestWhite(ink: Ink, x0: number, y0: number, x1: number, y1: nu
     best = Math.max(best, run);
   }
   return best;
+}
+
+/**
+ * Gray levels made `k` (≥ 1) times smaller, each new pixel the mean of the
+ * area it covers: in rows, then in columns.
+ */
+export function shrunk(ink: Ink, k: number): Ink {
+  if (k === 1) return ink;
+  const [width, height] = [Math.round(ink.width / k), Math.round(ink.height / k)];
+  // For each new pixel along an axis: the old pixels it covers and how much of each.
+  const spans = (from: number, to: number): { first: number; weights: number[] }[] =>
+    Array.from({ length: to }, (_, i) => {
+      const [a, z] = [i * k, Math.min(from, (i + 1) * k)];
+      const first = Math.floor(a);
+      const weights: number[] = [];
+      for (let p = first; p < z; p++) weights.push((Math.min(p + 1, z) - Math.max(p, a)) / (z - a));
+      return { first, weights };
+    });
+  const across = spans(ink.width, width);
+  const down = spans(ink.height, height);
+  const rows = new Float32Array(width * ink.height);
+  for (let y = 0; y < ink.height; y++)
+    for (let x = 0; x < width; x++) {
+      const { first, weights } = across[x]!;
+      let sum = 0;
+      for (let j = 0; j < weights.length; j++) sum += weights[j]! * ink.gray[y * ink.width + first + j]!;
+      rows[y * width + x] = sum;
+    }
+  const gray = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const { first, weights } = down[y]!;
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let j = 0; j < weights.length; j++) sum += weights[j]! * rows[(first + j) * width + x]!;
+      gray[y * width + x] = Math.round(sum);
+    }
+  }
+  return { gray, width, height };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Segment } from "../source/model.js";
 import { drawPage, type CanvasFactory, type Drawn } from "../source/canvas.js";
 import { findAndEraseRulings } from "./rulings.js";
 import { NEGLIGIBLE_SKEW, estimateSkew, unskew, whitenPaper } from "./deskew.js";
-import { grayOf, type Ink } from "./ink.js";
+import { grayOf, paintGray, type Ink } from "./ink.js";
 import { despeckle } from "./despeckle.js";
 
 export interface PreparedPage {
@@ -29,17 +29,23 @@ export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory,
   let drawn = await drawPage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
-    const drawnImage = drawn.context.getImageData(0, 0, width, height);
-    const found = estimateSkew(grayOf(drawnImage.data, width, height), width, height);
+    // Gray levels from here on: a quarter of the bytes an RGBA image has to walk through.
+    let image = drawn.context.getImageData(0, 0, width, height);
+    let gray = grayOf(image.data, width, height);
+    const found = estimateSkew(gray, width, height);
     const skew = Math.abs(found) >= NEGLIGIBLE_SKEW ? found : 0;
-    if (skew !== 0) drawn = unskew(drawn, factory, skew);
-    // A page left as drawn (a vector page, a straight scan) is not read back from its canvas a second time.
-    const image = skew === 0 ? drawnImage : drawn.context.getImageData(0, 0, width, height);
-    whitenPaper(image.data, width, height);
-    const segments = findAndEraseRulings(image.data, width, height, scale, vector);
-    despeckle(image.data, width, height, scale);
+    if (skew !== 0) {
+      drawn = unskew(drawn, factory, skew);
+      image = drawn.context.getImageData(0, 0, width, height);
+      gray = grayOf(image.data, width, height);
+    }
+    whitenPaper(gray);
+    const segments = findAndEraseRulings(gray, width, height, scale, vector);
+    despeckle(gray, width, height, scale);
+    // The canvas holds what OCR reads, for the crops read again (crop.ts).
+    paintGray(image.data, gray);
     drawn.context.putImageData(image, 0, 0);
-    return { drawn, segments, skew, ink: { gray: grayOf(image.data, width, height), width, height } };
+    return { drawn, segments, skew, ink: { gray, width, height } };
   } catch (err) {
     factory.destroy(drawn);
     throw err;

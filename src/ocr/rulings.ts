@@ -3,7 +3,6 @@
 // ones) and are painted white before recognition — whole-page OCR of a ruled
 // table reads its lines as "|" and loses the digits that touch them.
 import type { Segment } from "../source/model.js";
-import { grayOf } from "./ink.js";
 
 /** Darker than this (0–255 gray) is a ruling's ink: thin rulings scan lighter than the text (ink.ts). */
 const RULING_INK = 200;
@@ -17,11 +16,10 @@ const ERASE_MARGIN = 3;
 const TOUCH_WIDER = 2;
 
 /**
- * Finds horizontal and vertical rulings in an RGBA image drawn at `scale`
- * (pixels per point), returns them in points, and paints them white in place.
+ * Finds horizontal and vertical rulings in a page's gray levels drawn at
+ * `scale` (pixels per point), returns them in points, and paints them white in place.
  */
-export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, height: number, scale: number, crisp = false): Segment[] {
-  const gray = grayOf(rgba, width, height);
+export function findAndEraseRulings(gray: Uint8Array, width: number, height: number, scale: number, crisp = false): Segment[] {
   const ink = (x: number, y: number): boolean => (gray[y * width + x] ?? 255) < RULING_INK;
   const maxThick = Math.max(2, Math.round(MAX_THICK_PT * scale));
   const minLen = Math.round(MIN_LEN_PT * scale);
@@ -103,6 +101,6 @@ export function findAndEraseRulings(rgba: Uint8ClampedArray, width: number, heig
       }
     }
   }
-  for (let i = 0; i < width * height; i++) if (erase[i]) rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = 255;
+  for (let i = 0; i < width * height; i++) if (erase[i]) gray[i] = 255;
   return segments;
 }
