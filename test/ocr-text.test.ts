@@ -6,6 +6,7 @@ import { cleanTitle, standardTableOf } from "../src/recognize/rules/tables.js";
 import { COLUMN_RULES, matchColumn, t7ColumnKey, t7ColumnKeys } from "../src/recognize/rules/columns.js";
 import { T1_EXPENSE_LINES, T4_EXPENSE_LINES, closeLine, matchLine } from "../src/recognize/rules/lines.js";
 import { readUnit } from "../src/recognize/metadata.js";
+import { dropDoubleReadings } from "../src/ocr/words.js";
 
 const tableOf = (title: string): string | null => standardTableOf(cleanTitle(title));
 
@@ -70,5 +71,22 @@ describe("an OCR'd unit name", () => {
     // One mention is enough; a 部门： caption outranks the front pages.
     expect(readUnit([], pages.slice(0, 1))).toBe("上海市旺陀区石泉路街道办罕处");
     expect(readUnit(["武汉市洪山区社会管理网格化服务中心"], pages)).toBe("武汉市洪山区社会管理网格化服务中心");
+  });
+});
+
+describe("a glyph read twice, in two lines", () => {
+  // Recorded from the portrait unruled scan (42-zs-shenji-2023-scan200, 表1): the
+  // page pass read 二 of 二、外交支出 as a flat 一, a shade surer than the line read again whole.
+  const flat = { text: "一", x0: 1257, y0: 636, x1: 1284, y1: 641, lineY0: 609, lineY1: 645, confidence: 91 };
+  const label = { text: "二、外交支出", x0: 1254, y0: 631, x1: 1474.5, y1: 666, lineY0: 613.5, lineY1: 688.5, confidence: 89 };
+
+  it("is read once: a word within a longer word of another line goes, however sure", () => {
+    expect(dropDoubleReadings([flat, label])).toEqual([label]);
+  });
+
+  it("keeps words of one line, and a word beside the longer one", () => {
+    expect(dropDoubleReadings([{ ...flat, lineY0: label.lineY0 }, label])).toHaveLength(2);
+    const beside = { ...flat, x0: 1500, x1: 1527 };
+    expect(dropDoubleReadings([beside, label])).toEqual([beside, label]);
   });
 });

@@ -166,14 +166,17 @@ export function runHeight(w: OcrWord, em: number): { y0: number; y1: number } {
 
 /**
  * Tesseract may read one glyph's ink twice, in two lines: the top of 入 as a
- * small 心 above it. A word of another line whose ink lies within a surer
- * word's ink (once both are seated by onInk) is that reading too many. Words
- * of one line never are: a glyph's box there may span its neighbours'.
+ * small 心 above it, or a label's 二 as 一 beside the line re-read whole
+ * (二、外交支出). A word of another line whose ink lies within the ink of a
+ * surer word, or of a word holding more glyphs (once both are seated by
+ * onInk), is that reading too many. Words of one line never are: a glyph's
+ * box there may span its neighbours'.
  */
 export function dropDoubleReadings(words: readonly OcrWord[]): OcrWord[] {
   const slack = 2;
   const within = (w: OcrWord, v: OcrWord): boolean => w.x0 >= v.x0 - slack && w.x1 <= v.x1 + slack && w.y0 >= v.y0 - slack && w.y1 <= v.y1 + slack;
-  return words.filter((w) => !words.some((v) => v !== w && v.lineY0 !== w.lineY0 && v.confidence > w.confidence && within(w, v)));
+  const longer = (v: OcrWord, w: OcrWord): boolean => [...v.text].length > [...w.text].length;
+  return words.filter((w) => !words.some((v) => v !== w && v.lineY0 !== w.lineY0 && (v.confidence > w.confidence || longer(v, w)) && within(w, v)));
 }
 
 /**
