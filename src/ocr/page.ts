@@ -27,8 +27,11 @@ export const OCR_DPI = 300;
  */
 export const PAGE_PASS_DPI = 200;
 
+/** How many times smaller than prepared the one pass reads a page: a scan at PAGE_PASS_DPI, a vector page as it is. */
+const passShrink = (vector: boolean): number => (vector ? 1 : OCR_DPI / PAGE_PASS_DPI);
+
 /** The prepared page as the one pass reads it (the bench hands native tesseract the same). */
-export const pagePassImage = (ink: Ink, vector = false): Ink => (vector ? ink : shrunk(ink, OCR_DPI / PAGE_PASS_DPI));
+export const pagePassImage = (ink: Ink, vector = false): Ink => shrunk(ink, passShrink(vector));
 
 /** A page read by OCR, with what a garbled text layer is decoded by (extract/garbled-fonts.ts). */
 export interface OcrReading {
@@ -53,9 +56,8 @@ export async function readByOcr(doc: PDFDocumentProxy, pageNumber: number, vecto
   const { drawn, segments, ink } = await preparePage(doc, factory, pageNumber, scale, vector);
   try {
     const { width, height } = drawn.canvas;
-    const pass = pagePassImage(ink, vector);
-    const k = vector ? 1 : OCR_DPI / PAGE_PASS_DPI;
-    const read = (await recognize(pgmOf(pass))).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, lineY0: w.lineY0 * k, lineY1: w.lineY1 * k }));
+    const k = passShrink(vector);
+    const read = (await recognize(pgmOf(pagePassImage(ink, vector)))).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, lineY0: w.lineY0 * k, lineY1: w.lineY1 * k }));
     // Vertical rulings in pixels: words are never joined across one.
     const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
     const cells = await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink);
