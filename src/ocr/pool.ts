@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
+import { lstmModelFolder } from "./model.js";
 
 export interface OcrWord {
   readonly text: string;
@@ -47,9 +48,9 @@ export const ocrWorkers = (): number => size;
  */
 const QUIET = { debug_file: "/dev/null" };
 
-/** One worker: chi_sim from npm, the LSTM engine (oem 1), these parameters. The bench makes its workers here too. */
+/** One worker: chi_sim's LSTM part (model.ts), the LSTM engine (oem 1), these parameters. The bench makes its workers here too. */
 export async function newWorker(parameters: Record<string, string>): Promise<Worker> {
-  const w = await createWorker("chi_sim", 1, { langPath: langPath(), cacheMethod: "none", gzip: true });
+  const w = await createWorker("chi_sim", 1, { langPath: lstmModelFolder(langPath()), cacheMethod: "none", gzip: false });
   await w.setParameters({ ...QUIET, ...parameters });
   return w;
 }
