@@ -46,7 +46,7 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
       options.onPage?.(n, opened.pageCount);
     }
     const health = pages.map(pageHealth);
-    // A page drawn from its own vectors (garbled fonts) is prepared for OCR unlike a scan (told before OCR replaces its model).
+    // A page drawn from its own vectors (garbled fonts) is read by OCR unlike a scan (told before OCR replaces its model).
     const scanned = new Set(pages.filter(isScanned).map((p) => p.number));
     const vector = (n: number): boolean => !scanned.has(n);
     // Pages whose text layer is missing or garbled are read from their image, when asked.
@@ -112,7 +112,6 @@ export async function extractPdf(data: Uint8Array, options: ExtractOptions = {})
         : await rereadBrokenFigures(opened.doc, recognized.tables, new Set(readByOcr), validate,
             // Still alive: the watchdog counts pages, and this phase reads none.
             () => options.onPage?.(opened.pageCount, opened.pageCount),
-            vector,
           );
     return { ...recognized, tables, pages: routes, ocr_pages: readByOcr, page_count: opened.pageCount, producer: opened.producer };
   } finally {

@@ -53,7 +53,7 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector 
 export async function readByOcr(doc: PDFDocumentProxy, pageNumber: number, vector = false, boxes: readonly Box[] = [], figures = true): Promise<OcrReading> {
   const scale = OCR_DPI / 72;
   const factory = canvasFactoryOf(doc);
-  const { drawn, segments, ink } = await preparePage(doc, factory, pageNumber, scale, vector);
+  const { drawn, segments, ink } = await preparePage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
     const k = passShrink(vector);

@@ -21,11 +21,7 @@ export interface PreparedPage {
   readonly ink: Ink;
 }
 
-/**
- * `vector`: the page is drawn from its own lines and glyphs (a text layer OCR reads because its fonts
- * are garbled), not a scan: its rulings are crisp, and where a glyph touches one the glyph keeps it.
- */
-export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, scale: number, vector = false): Promise<PreparedPage> {
+export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, scale: number): Promise<PreparedPage> {
   let drawn = await drawPage(doc, factory, pageNumber, scale);
   try {
     const { width, height } = drawn.canvas;
@@ -40,7 +36,7 @@ export async function preparePage(doc: PDFDocumentProxy, factory: CanvasFactory,
       gray = grayOf(image.data, width, height);
     }
     whitenPaper(gray);
-    const segments = findAndEraseRulings(gray, width, height, scale, vector);
+    const segments = findAndEraseRulings(gray, width, height, scale);
     despeckle(gray, width, height, scale);
     // The canvas holds what OCR reads, for the crops read again (crop.ts).
     paintGray(image.data, gray);

@@ -25,23 +25,21 @@ export async function rereadBrokenFigures(
   validate: (tables: readonly Table[]) => Finding[],
   /** Called as each page's figures have been read again (a sign of life: this phase reads no new page). */
   onPageReread?: () => void,
-  /** Pages drawn from their vectors, not scanned: prepared as the first reading prepared them. */
-  vector: (page: number) => boolean = () => false,
 ): Promise<Table[]> {
   const first = brokenIdentities(validate(tables));
   if (first.length === 0) return [...tables];
   // The OCR'd cells each broken identity involves, with where they sit.
   const suspects = suspectCells(tables, first, (cell) => cell.bbox !== undefined && cell.page !== undefined && ocrPages.has(cell.page));
-  return keepBetterReadings(tables, first.length, await readAgain(doc, [...suspects.values()], onPageReread, vector), validate);
+  return keepBetterReadings(tables, first.length, await readAgain(doc, [...suspects.values()], onPageReread), validate);
 }
 
 /** Other readings of each cell: value, text and confidence, different from what the cell holds. */
-async function readAgain(doc: PDFDocumentProxy, cells: readonly Suspect[], onPageReread: (() => void) | undefined, vector: (page: number) => boolean): Promise<Map<CellKey, Reading[]>> {
+async function readAgain(doc: PDFDocumentProxy, cells: readonly Suspect[], onPageReread: (() => void) | undefined): Promise<Map<CellKey, Reading[]>> {
   const out = new Map<CellKey, Reading[]>();
   const factory = canvasFactoryOf(doc);
   const scale = OCR_DPI / 72;
   for (const page of [...new Set(cells.map((c) => c.cell.page!))]) {
-    const { drawn } = await preparePage(doc, factory, page, scale, vector(page));
+    const { drawn } = await preparePage(doc, factory, page, scale);
     try {
       const here = cells.filter((c) => c.cell.page === page);
       const reads = await Promise.all(here.map((c) => readCellFigure(drawn, factory, c.cell.bbox!, scale)));

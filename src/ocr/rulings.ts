@@ -19,7 +19,7 @@ const TOUCH_WIDER = 2;
  * Finds horizontal and vertical rulings in a page's gray levels drawn at
  * `scale` (pixels per point), returns them in points, and paints them white in place.
  */
-export function findAndEraseRulings(gray: Uint8Array, width: number, height: number, scale: number, crisp = false): Segment[] {
+export function findAndEraseRulings(gray: Uint8Array, width: number, height: number, scale: number): Segment[] {
   const ink = (x: number, y: number): boolean => (gray[y * width + x] ?? 255) < RULING_INK;
   const maxThick = Math.max(2, Math.round(MAX_THICK_PT * scale));
   const minLen = Math.round(MIN_LEN_PT * scale);
@@ -42,23 +42,19 @@ export function findAndEraseRulings(gray: Uint8Array, width: number, height: num
     for (let p = a; p <= b; p += step, all++) if ((vertical ? thickAt(at, p, true) : thickAt(p, at, false)) <= maxThick) thin++;
     return thin * 2 > all;
   };
-  // A ruling is erased with its anti-aliased fringe. On a page drawn from its vectors (`crisp`: a
-  // garbled text layer, not a scan, whose noise and blur widen rulings everywhere) no glyph goes with
-  // it: a spreadsheet sets a figure flush against its cell's right ruling, a pixel or two off it or on
-  // it, and erasing a margin round the ruling took the last 0's right stroke ("0.0C"). There the
-  // margin takes only light pixels (the fringe), and where the ink across the ruling is wider than the
-  // ruling is along most of its length (a glyph on it; not another ruling, whose ink reaches further),
-  // only the ruling's own pixel goes.
+  // A ruling is erased with its anti-aliased fringe, and no glyph goes with it: a spreadsheet sets a
+  // figure flush against its cell's right ruling, a pixel or two off it or on it, and erasing a margin
+  // round the ruling took the last digit's right stroke ("0.0C", a 9 read 5). So the margin takes only
+  // light pixels (the fringe), and where the ink across the ruling is wider than the ruling is along
+  // most of its length (a glyph on it; not another ruling, whose ink reaches further), only the
+  // ruling's own pixel goes. On a scan too: its noise and blur widen a ruling all along, which the
+  // median width takes in, and Calc's WenQuanYi figures touch their rulings (200 dpi: 94.65% → 95.57%).
   const reach = maxThick + ERASE_MARGIN + 1;
   const mark = (at: number, p0: number, p1: number, vertical: boolean): void => {
     const lines = vertical ? width : height;
     const from = Math.max(0, p0 - ERASE_MARGIN);
     const to = Math.min((vertical ? height : width) - 1, p1 + ERASE_MARGIN);
     const put = (p: number, q: number): void => void (erase[vertical ? p * width + q : q * width + p] = 1);
-    if (!crisp) {
-      for (let p = from; p <= to; p++) for (let q = Math.max(0, at - ERASE_MARGIN); q <= Math.min(lines - 1, at + ERASE_MARGIN); q++) put(p, q);
-      return;
-    }
     const inkAt = (p: number, q: number): boolean => q >= 0 && q < lines && (vertical ? ink(q, p) : ink(p, q));
     const lo = new Int32Array(to - from + 1);
     const hi = new Int32Array(to - from + 1);
