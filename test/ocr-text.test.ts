@@ -6,7 +6,8 @@ import { cleanTitle, standardTableOf } from "../src/recognize/rules/tables.js";
 import { COLUMN_RULES, matchColumn, t7ColumnKey, t7ColumnKeys } from "../src/recognize/rules/columns.js";
 import { T1_EXPENSE_LINES, T4_EXPENSE_LINES, closeLine, matchLine } from "../src/recognize/rules/lines.js";
 import { readUnit } from "../src/recognize/metadata.js";
-import { dropDoubleReadings } from "../src/ocr/words.js";
+import { isColumnNumbers } from "../src/layout/column-numbers.js";
+import { dropDoubleReadings, splitAtWalls } from "../src/ocr/words.js";
 
 const tableOf = (title: string): string | null => standardTableOf(cleanTitle(title));
 
@@ -50,6 +51,17 @@ describe("OCR'd headers and line labels", () => {
     const reception = (block: string): string[] => ["财政拨款三公经费", "公务接待费", block];
     expect(t7ColumnKeys([["合计", "预算数"], ["合计", "决算数"], reception("预算数"), reception("灰算数")])).toEqual(["budget_total", "actual_total", "budget_reception", "actual_reception"]);
     expect(t7ColumnKeys([reception("灰算数"), reception("灰算数")])).toEqual([null, null]);
+    // A glyph of an item's own header misread (Calc's 表7 at 200 dpi): the item is still named, not its group's.
+    expect(t7ColumnKey(["预算数", "公考接待费"])).toBe("budget_reception");
+    expect(t7ColumnKey(["决算数", "公务用车购置及运行费", "公务用车延行费"])).toBe("actual_vehicle_operation");
+  });
+
+  it("number their columns though a number or two is misread", () => {
+    // The 栏次 line of Calc's 表7 at 200 dpi: 1 read 工, 11 read 111.
+    expect(isColumnNumbers(["工", "2", "3", "4", "5", "6", "7", "8", "9", "10", "111", "12"])).toBe(true);
+    // A line of figures is no numbering, however small its figures.
+    expect(isColumnNumbers(["21.69", "0.00", "18.66", "0.00", "18.66", "3.03"])).toBe(false);
+    expect(isColumnNumbers(["工", "2", "3", "111"])).toBe(false);
   });
 
   it("name their line (年未 for 年末), and a class line is still a class", () => {
@@ -88,5 +100,23 @@ describe("a glyph read twice, in two lines", () => {
     expect(dropDoubleReadings([{ ...flat, lineY0: label.lineY0 }, label])).toHaveLength(2);
     const beside = { ...flat, x0: 1500, x1: 1527 };
     expect(dropDoubleReadings([beside, label])).toEqual([beside, label]);
+  });
+});
+
+describe("a word a ruling runs through", () => {
+  // Recorded from the 200 dpi scan of Calc's report 83 (表7, 决算数 line): "20.68" of 小计 ran left over
+  // the empty 因公出国(境)费 cell, across its ruling (x 1298–1300). For contrast, the same ruling
+  // between two figures read as one word, as the page pass reads neighbours set close.
+  const line = { y0: 935, y1: 966, lineY0: 934.5, lineY1: 967.5, confidence: 78 };
+  const walls = [1298, 1299, 1300].map((x) => ({ x, y0: 404, y1: 998 }));
+
+  it("is one figure when a cut would leave a piece without its decimals", () => {
+    const words = splitAtWalls([{ ...line, text: "20.68", x0: 1278, x1: 1392 }], walls);
+    expect(words.map((w) => w.text)).toEqual(["20.68"]);
+  });
+
+  it("is cut into the figures of its cells otherwise", () => {
+    const words = splitAtWalls([{ ...line, text: "3.0323.32", x0: 1200, x1: 1420 }], walls);
+    expect(words.map((w) => w.text)).toEqual(["3.03", "23.32"]);
   });
 });

@@ -15,7 +15,8 @@ const compact = (w: Word): string => w.text.replace(/\s+/g, "");
 /**
  * The texts of a 栏次 line: column numbers (1–2 digits), 栏次 itself, and at
  * most one in four a stray token of a glyph or two — a number OCR read as a
- * look-alike (5 → 志). At least two numbers, no amounts.
+ * look-alike (5 → 志) — or any strays where the numbers count on in place.
+ * At least two numbers, no amounts.
  */
 export function isColumnNumbers(texts: readonly string[]): boolean {
   // 栏次 may come as two words (栏 … 次) spaced over its cell.
@@ -24,8 +25,23 @@ export function isColumnNumbers(texts: readonly string[]): boolean {
   const labelled = /栏/.test(all) && /次/.test(all);
   const numbers = tokens.filter((t) => /^\d{1,2}$/.test(t)).length;
   const stray = tokens.filter((t) => !/^\d{1,2}$/.test(t));
-  if (!stray.every((t) => [...t].length <= 2 && !/[.,，]/.test(t))) return false;
-  return numbers >= (labelled ? 1 : 2) && stray.length * 4 <= tokens.length;
+  if (stray.some((t) => /[.,，]/.test(t))) return false;
+  if (stray.every((t) => [...t].length <= 2) && numbers >= (labelled ? 1 : 2) && stray.length * 4 <= tokens.length) return true;
+  return countsOnward(tokens);
+}
+
+/**
+ * Whether three in four tokens, and at least four, are the numbers counting on
+ * from the first in place (1 2 … 10 11 12): then the others are numbers OCR
+ * misread, however they read (工 for 1, 111 for 11), not a line of figures.
+ */
+function countsOnward(tokens: readonly string[]): boolean {
+  const starts = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (/^\d{1,2}$/.test(t)) starts.set(Number(t) - i, (starts.get(Number(t) - i) ?? 0) + 1);
+  });
+  const inPlace = Math.max(0, ...starts.values());
+  return inPlace >= 4 && inPlace * 4 >= tokens.length * 3;
 }
 
 /**

@@ -107,8 +107,22 @@ export function splitAtWalls(words: readonly OcrWord[], walls: readonly Wall[]):
       .map((v) => Math.round((v.x - w.x0) / step))
       .filter((k, i, all) => k > 0 && k < chars.length && all.indexOf(k) === i)
       .sort((a, b) => a - b);
-    return cutAt(w, cuts);
+    return overflows(chars, cuts) ? [w] : cutAt(w, cuts);
   });
+}
+
+/** A figure with its decimals, as a spreadsheet prints an amount. */
+const DECIMAL_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$/;
+
+/**
+ * Whether cutting a word at `cuts` would break one figure: a spreadsheet lets a
+ * figure too wide for its cell run over an empty neighbour (Calc's 20.68 across
+ * the ruling before it), and the pieces of one figure ("2" | "0.68") are not two
+ * figures, each of which would print its own decimals.
+ */
+function overflows(chars: readonly string[], cuts: readonly number[]): boolean {
+  if (cuts.length === 0 || !DECIMAL_FIGURE.test(chars.join(""))) return false;
+  return [0, ...cuts].some((from, i) => !chars.slice(from, cuts[i] ?? chars.length).includes("."));
 }
 
 /** A word cut before the glyphs at `cuts` (ascending, inside the word), each glyph taking an equal share of its box. */

@@ -81,14 +81,15 @@ export const T7_BLOCKS: readonly { readonly block: "actual" | "budget" | null; r
  * the parts may print short (购置费, 运行维护费) or after 其中：, but a 运行费 of something
  * else (机关运行费) is no part of it.
  */
-export const T7_ITEMS: readonly { readonly item: string; readonly match: RegExp }[] = [
+export const T7_ITEMS: readonly { readonly item: string; readonly match: RegExp; readonly says?: readonly string[] }[] = [
   { item: "total", match: /^(.*三公.*)?(合计|总计)$/ },
-  { item: "abroad", match: /因公出国/ },
-  { item: "vehicle", match: /^(其中[:：])?小计$|购置及运行/ },
-  { item: "vehicle_purchase", match: /购置费$/ },
-  { item: "vehicle_operation", match: /(?<!机关)运行(维护)?费$/ },
-  { item: "reception", match: /公务接待/ },
+  { item: "abroad", match: /因公出国/, says: ["因公出国(境)费"] },
+  { item: "vehicle", match: /^(其中[:：])?小计$|购置及运行/, says: ["公务用车购置及运行费"] },
+  { item: "vehicle_purchase", match: /购置费$/, says: ["公务用车购置费"] },
+  { item: "vehicle_operation", match: /(?<!机关)运行(维护)?费$/, says: ["公务用车运行费"] },
+  { item: "reception", match: /公务接待/, says: ["公务接待费"] },
 ];
+const T7_ITEM_SAYINGS = sayingsOf(T7_ITEMS.map((r) => ({ key: r.item, says: r.says })));
 
 /** T7: which block (budget/actual) and which item a column is. */
 export function t7ColumnKey(path: readonly string[]): string | null {
@@ -132,10 +133,13 @@ export function t7Block(path: readonly string[]): "actual" | "budget" | null {
   return t7BlockRule(path)?.block ?? null;
 }
 
-/** The lowest header that names an item: under 公务用车购置及运行费, a 小计 OCR could not read is the group's own figure. */
+/**
+ * The lowest header that names an item: under 公务用车购置及运行费, a 小计 OCR could not read is the group's own figure.
+ * A header OCR misread a glyph of (公考接待费, 公务用车延行费) names its item by the closest phrase, before its group's header is asked.
+ */
 export function t7Item(path: readonly string[]): string | null {
   for (let i = path.length - 1; i >= 0; i--) {
-    const item = T7_ITEMS.find((r) => r.match.test(path[i]!))?.item;
+    const item = T7_ITEMS.find((r) => r.match.test(path[i]!))?.item ?? closest(path[i]!, T7_ITEM_SAYINGS);
     if (item) return item;
   }
   return null;
