@@ -28,16 +28,12 @@ export async function writePageImages(pdfFile: string, from: number, count: numb
     const order = [...all.filter((p) => p >= from), ...all.filter((p) => p < from)];
     const images: PageImage[] = [];
     for (const page of order.slice(0, count)) {
-      const { drawn, ink } = await preparePage(doc, factory, page, OCR_DPI / 72);
-      try {
-        const read = pagePassImage(ink);
-        const image = pgmOf(read);
-        const file = path.join(dir, `page-${String(page).padStart(3, "0")}.pgm`);
-        writeFileSync(file, image);
-        images.push({ page, file, image, width: read.width, height: read.height });
-      } finally {
-        factory.destroy(drawn);
-      }
+      const { ink } = await preparePage(doc, factory, page, OCR_DPI / 72);
+      const read = pagePassImage(ink);
+      const image = pgmOf(read);
+      const file = path.join(dir, `page-${String(page).padStart(3, "0")}.pgm`);
+      writeFileSync(file, image);
+      images.push({ page, file, image, width: read.width, height: read.height });
     }
     // Native tesseract's model load is timed on an image with nothing to read.
     const white = factory.create(64, 64);

@@ -8,7 +8,6 @@
 // ink (blocks.ts). A block the page reading left without any word (tesseract
 // drops a row of figures beside a label wrapped on two lines) is read too.
 import type { Segment } from "../source/model.js";
-import type { CanvasFactory, Drawn } from "../source/canvas.js";
 import { recognize, type OcrWord } from "./pool.js";
 import { magnified } from "./crop.js";
 import { CELL_INSET, cellInside, inkRuns, rowInk, type Ink, type PixelRect } from "./ink.js";
@@ -95,7 +94,7 @@ function cellBlocks(ink: Ink, glyph: number): Box[] {
     .map((b) => ({ x0: b.x0 - m, y0: b.y0 - m, x1: b.x1 + m, y1: b.y1 + m }));
 }
 
-export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: readonly Segment[], scale: number, page: Drawn, factory: CanvasFactory, ink: Ink): Promise<OcrWord[]> {
+export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: readonly Segment[], scale: number, ink: Ink): Promise<OcrWord[]> {
   // `block`: the ink block a cell is, when no rulings bound it.
   const cells = new Map<string, Box & { wrapped: boolean; unread: boolean; block: Box | null }>();
   const seen = new Set<string>();
@@ -144,9 +143,9 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
     cells.set(`${Math.round(b.x0 / 4)},${Math.round(b.y0 / 4)}`, { ...b, wrapped: linesIn(b, ink) > 1, unread: true, block: b });
   }
   if (cells.size === 0) return [...words];
-  // Crops are cut synchronously (the page canvas is shared), then read by the pool at once.
+  // Crops are cut, then read by the pool at once.
   const boxes = [...cells.values()];
-  const again = await Promise.all(boxes.map((b) => readCell(b, page, factory, ink, glyph)));
+  const again = await Promise.all(boxes.map((b) => readCell(b, ink, glyph)));
   let out = [...words];
   boxes.forEach((b, i) => {
     const fresh = again[i];
@@ -173,7 +172,7 @@ export async function rereadDoubtfulCells(words: readonly OcrWord[], segments: r
  * cell of two short wrapped lines reads them as one, glyphs interleaved:
  * 事业/收入 → 事入业收), each line cut out, magnified and read as one line.
  */
-async function readCell(b: Box, page: Drawn, factory: CanvasFactory, ink: Ink, glyph: number): Promise<OcrWord[] | null> {
+async function readCell(b: Box, ink: Ink, glyph: number): Promise<OcrWord[] | null> {
   const inside = cellInside(b, MIN_CELL);
   if (!inside) return null;
   const { left, top, width, height } = inside;
@@ -183,7 +182,7 @@ async function readCell(b: Box, page: Drawn, factory: CanvasFactory, ink: Ink, g
   const jobs = bands.map(([y0, y1]) => {
     const pad = Math.round((y1 - y0) * 0.2);
     const [bt, bh] = [Math.max(0, y0 - pad), Math.min(height, y1 + pad + 1) - Math.max(0, y0 - pad)];
-    const png = magnified(page, factory, { x0: left, y0: top + bt, x1: left + width, y1: top + bt + bh }, ZOOM, margin);
+    const png = magnified(ink, { x0: left, y0: top + bt, x1: left + width, y1: top + bt + bh }, ZOOM, margin);
     if (!png) return Promise.resolve([]);
     const back = (v: number, origin: number): number => origin + (v - margin) / ZOOM;
     const [lineY0, lineY1] = [top + y0, top + y1 + 1];

@@ -2,8 +2,7 @@
 // landscape page into a staircase of short runs, and tesseract's lines into
 // neighbours' words. The skew is measured from the page's own ink (text lines
 // and rulings are horizontal when straight) and the page turned back.
-import type { CanvasFactory, Drawn } from "../source/canvas.js";
-import { INK } from "./ink.js";
+import { INK, type Ink } from "./ink.js";
 /** Skews searched, in degrees either way: scanners and phones do worse, but tables stay readable only up to this. */
 const MAX_SKEW = 4;
 /** Turning a page by less than this (degrees) changes nothing OCR sees; it is left as drawn. */
@@ -45,21 +44,43 @@ export function estimateSkew(gray: Uint8Array, width: number, height: number): n
   return Math.round(search(coarse - 0.2, coarse + 0.2, 0.02) * 100) / 100;
 }
 
-/** The page turned by -skew about its centre onto a white canvas of the same size; the old canvas is destroyed. */
-export function unskew(drawn: Drawn, factory: CanvasFactory, skew: number): Drawn {
-  const { width, height } = drawn.canvas;
-  const out = factory.create(width, height);
+/**
+ * The page turned by -skew about its centre, white where no page pixel lands:
+ * each pixel sampled between its four nearest (bilinear, as a canvas draws a
+ * turned image), in gray levels, not drawn and read back off a canvas again.
+ */
+export function unskew(page: Ink, skew: number): Ink {
+  const { gray: src, width, height } = page;
+  const out = new Uint8Array(width * height);
   const a = (-skew * Math.PI) / 180;
   const [cos, sin] = [Math.cos(a), Math.sin(a)];
-  out.context.fillStyle = "#ffffff";
-  out.context.fillRect(0, 0, width, height);
-  // Rotation about the centre: translate(c) · rotate(a) · translate(-c).
   const [cx, cy] = [width / 2, height / 2];
-  out.context.setTransform(cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy);
-  out.context.drawImage(drawn.canvas, 0, 0, width, height, 0, 0, width, height);
-  out.context.resetTransform();
-  factory.destroy(drawn);
-  return out;
+  // A pixel off the page is paper.
+  const at = (x: number, y: number): number => (x >= 0 && y >= 0 && x < width && y < height ? src[y * width + x]! : 255);
+  for (let y = 0; y < height; y++) {
+    const dy = y + 0.5 - cy;
+    // Where this row's first pixel centre comes from (turned back by a); each step along the row adds (cos, -sin).
+    let sx = cos * (0.5 - cx) + sin * dy + cx - 0.5;
+    let sy = -sin * (0.5 - cx) + cos * dy + cy - 0.5;
+    for (let x = 0; x < width; x++, sx += cos, sy -= sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      let t: number;
+      let b: number;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+        const i = y0 * width + x0;
+        t = src[i]! + (src[i + 1]! - src[i]!) * fx;
+        b = src[i + width]! + (src[i + width + 1]! - src[i + width]!) * fx;
+      } else {
+        t = at(x0, y0) + (at(x0 + 1, y0) - at(x0, y0)) * fx;
+        b = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * fx;
+      }
+      out[y * width + x] = t + (b - t) * fy + 0.5;
+    }
+  }
+  return { gray: out, width, height };
 }
 
 /**

@@ -2,8 +2,8 @@
 // its glyph box (grey, then black on white where that did not confirm it), a
 // glyph standing between figures, and, once glyphs are joined, words in a
 // column of figures that did not read as one.
-import type { CanvasFactory, Drawn } from "../source/canvas.js";
 import type { OcrWord } from "./pool.js";
+import type { Ink } from "./ink.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
 
 /** A word that is a figure, or one once letters OCR takes for digits are read as digits ("L,136.18"). */
@@ -68,8 +68,8 @@ function isStrayGlyph(words: readonly OcrWord[], i: number): boolean {
  * Whole-page reading drops a leading "1," now and then though the box spans it; the re-read wins when it keeps the first reading's
  * digits at its end, or is surer. Readings that agree raise the confidence.
  */
-export async function rereadFigures(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
-  // The page canvas is shared: crops are cut synchronously, then read by the pool at once.
+export async function rereadFigures(words: readonly OcrWord[], page: Ink): Promise<OcrWord[]> {
+  // Crops are cut, then read by the pool at once.
   const stray = words.map((_, i) => isStrayGlyph(words, i));
   // A well-formed figure the page reading is sure of is not read again: on the scan corpus the
   // digits pass changed none of them (2,000 figures read at ≥ 85), and it cost a page a second of CPU.
@@ -78,10 +78,10 @@ export async function rereadFigures(words: readonly OcrWord[], page: Drawn, fact
   const firsts = words.map((w) => asFigure(w.text));
   const floor = (i: number): number => (stray[i] ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE);
   const heard = (a: Reading | null | undefined, i: number): a is Reading => a !== null && a !== undefined && a.confidence >= floor(i) && WELL_FORMED.test(a.text);
-  const grey = await Promise.all(words.map((w, i) => (read[i] ? readFigureAt(page, factory, w) : null)));
+  const grey = await Promise.all(words.map((w, i) => (read[i] ? readFigureAt(page, w) : null)));
   // A figure the grey crop did not confirm is read black on white too, a second opinion.
   const confirmed = (i: number): boolean => heard(grey[i], i) && firsts[i] !== null && valueOf(grey[i]!.text) === valueOf(firsts[i]!);
-  const sharp = await Promise.all(words.map((w, i) => (read[i] && !confirmed(i) ? readFigureAt(page, factory, w, 1.5, true) : null)));
+  const sharp = await Promise.all(words.map((w, i) => (read[i] && !confirmed(i) ? readFigureAt(page, w, 1.5, true) : null)));
   return words.map((w, i) => {
     const first = firsts[i]!;
     const a = secondOpinion(grey[i], sharp[i], first, (r) => heard(r, i));
@@ -169,11 +169,11 @@ function strayAt(words: readonly OcrWord[], i: number): Stray | null {
  * read unless a well-formed figure comes out; a figure read with the glyph in
  * front of it only when that reading ends in its digits.
  */
-export async function rereadColumnStrays(words: readonly OcrWord[], page: Drawn, factory: CanvasFactory): Promise<OcrWord[]> {
+export async function rereadColumnStrays(words: readonly OcrWord[], page: Ink): Promise<OcrWord[]> {
   const strays = words.map((_, i) => strayAt(words, i));
   const leads = new Set(strays.map((s) => s?.lead).filter((l): l is number => l !== null && l !== undefined));
   const again = await Promise.all(
-    strays.map((s, i) => (s && !leads.has(i) ? Promise.all([false, true].flatMap((sharp) => COLUMN_ZOOMS.map((z) => readFigureAt(page, factory, s.box, z, sharp)))) : null)),
+    strays.map((s, i) => (s && !leads.has(i) ? Promise.all([false, true].flatMap((sharp) => COLUMN_ZOOMS.map((z) => readFigureAt(page, s.box, z, sharp)))) : null)),
   );
   const dropped = new Set<number>();
   const out = words.map((w, i) => {

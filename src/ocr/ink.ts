@@ -15,15 +15,6 @@ export function grayOf(rgba: Uint8ClampedArray, width: number, height: number): 
   return gray;
 }
 
-/** Gray levels painted into an RGBA image of the same size, opaque. */
-export function paintGray(rgba: Uint8ClampedArray, gray: Uint8Array): void {
-  for (let i = 0; i < gray.length; i++) {
-    const v = gray[i]!;
-    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = v;
-    rgba[i * 4 + 3] = 255;
-  }
-}
-
 /** A rectangle of pixels: its corner and size. */
 export interface PixelRect {
   readonly left: number;

@@ -53,32 +53,31 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, vector 
 export async function readByOcr(doc: PDFDocumentProxy, pageNumber: number, vector = false, boxes: readonly Box[] = [], figures = true): Promise<OcrReading> {
   const scale = OCR_DPI / 72;
   const factory = canvasFactoryOf(doc);
-  const { drawn, segments, ink } = await preparePage(doc, factory, pageNumber, scale);
-  try {
-    const { width, height } = drawn.canvas;
-    const k = passShrink(vector);
-    const read = (await recognize(pgmOf(pagePassImage(ink, vector)))).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, lineY0: w.lineY0 * k, lineY1: w.lineY1 * k }));
-    // Vertical rulings in pixels: words are never joined across one.
-    const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
-    const cells = await rereadDoubtfulCells(read, segments, scale, drawn, factory, ink);
-    // Pieces of one figure joined before the digits pass reads it again, whole.
-    const joined = joinFigureParts(cells, walls, glyphSize(cells));
-    const words = figures ? await rereadFigures(joined, drawn, factory) : joined;
-    const em = glyphSize(words);
-    const seated = words
-      .map(clean)
-      .filter((w) => w.text !== "" && !isNoise(w, em))
-      .map((w) => onInk(w, ink));
-    const shaped = splitAtWalls(splitAtGaps(dropDoubleReadings(joinGlyphs(seated, walls, ink, em)), ink, em), walls).filter((w) => !isLoneMark(w.text));
-    const runs: TextRun[] = (figures ? await rereadColumnStrays(shaped, drawn, factory) : shaped).map((w) => {
-      const { y0, y1 } = runHeight(w, em);
-      return { text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
-    });
-    const page = { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
-    return { page, inked: boxes.map((b) => hasInk(ink, b, scale)) };
-  } finally {
-    factory.destroy(drawn);
-  }
+  const { segments, ink } = await preparePage(doc, factory, pageNumber, scale);
+  const { width, height } = ink;
+  const k = passShrink(vector);
+  const read = (await recognize(pgmOf(pagePassImage(ink, vector)))).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, lineY0: w.lineY0 * k, lineY1: w.lineY1 * k }));
+  // Vertical rulings in pixels: words are never joined across one.
+  const walls = segments.filter((g) => g.x0 === g.x1).map((g) => ({ x: g.x0 * scale, y0: g.y0 * scale, y1: g.y1 * scale }));
+  const cells = await rereadDoubtfulCells(read, segments, scale, ink);
+  // Pieces of one figure joined before the digits pass reads it again, whole.
+  const joined = joinFigureParts(cells, walls, glyphSize(cells));
+  const words = figures ? await rereadFigures(joined, ink) : joined;
+  const em = glyphSize(words);
+  const seated = words
+    .map(clean)
+    .filter((w) => w.text !== "" && !isNoise(w, em))
+    .map((w) => onInk(w, ink));
+  // A word read across a ruling ("0.00_“0.00") is cut there, and what the ruling left at the cut trimmed.
+  const shaped = splitAtWalls(splitAtGaps(dropDoubleReadings(joinGlyphs(seated, walls, ink, em)), ink, em), walls)
+    .map(clean)
+    .filter((w) => w.text !== "" && !isLoneMark(w.text));
+  const runs: TextRun[] = (figures ? await rereadColumnStrays(shaped, ink) : shaped).map((w) => {
+    const { y0, y1 } = runHeight(w, em);
+    return { text: normalizeText(w.text), x0: w.x0 / scale, x1: w.x1 / scale, y0: y0 / scale, y1: y1 / scale, size: (y1 - y0) / scale, vertical: false, confidence: w.confidence / 100 };
+  });
+  const page = { number: pageNumber, width: width / scale, height: height / scale, rotation: 0, runs, segments, images: [] };
+  return { page, inked: boxes.map((b) => hasInk(ink, b, scale)) };
 }
 
 /** Whether a box (points; a sixth of its width off either side, not to see its neighbours) holds a few pixels of ink. */

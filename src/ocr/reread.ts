@@ -7,10 +7,10 @@
 // (validate/ocr-marks.ts).
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Finding, Table } from "../../schemas/canonical.js";
-import { canvasFactoryOf, type CanvasFactory, type Drawn } from "../source/canvas.js";
+import { canvasFactoryOf } from "../source/canvas.js";
 import { parseAmount, toWan } from "../recognize/amount.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
-import { INK, cellInside, grayAt } from "./ink.js";
+import { INK, cellInside, type Ink } from "./ink.js";
 import { preparePage } from "./prepare.js";
 import { brokenIdentities, cellKey, keepBetterReadings, suspectCells, type CellKey, type Reading, type Suspect } from "../extract/reread/search.js";
 import { OCR_DPI } from "./page.js";
@@ -39,32 +39,28 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly Suspect[], onPag
   const factory = canvasFactoryOf(doc);
   const scale = OCR_DPI / 72;
   for (const page of [...new Set(cells.map((c) => c.cell.page!))]) {
-    const { drawn } = await preparePage(doc, factory, page, scale);
-    try {
-      const here = cells.filter((c) => c.cell.page === page);
-      const reads = await Promise.all(here.map((c) => readCellFigure(drawn, factory, c.cell.bbox!, scale)));
-      here.forEach((c, i) => {
-        const unit = c.table.printed_unit ?? "万元";
-        const seen = new Set<number | null>([c.cell.value]);
-        const options: Reading[] = [];
-        // A speck read as a figure: every closer reading finds no digit at all, so the cell reads blank.
-        if (c.cell.value !== null && reads[i]!.every((r) => r !== null && !/\d/.test(r.text))) options.push({ value: null, text: "", confidence: 1 });
-        for (const r of reads[i]!) {
-          if (!r || r.confidence < MIN_FIGURE_CONFIDENCE) continue;
-          // A stray separator ("25,.27") does not make the reading less of an amount.
-          const first = parseAmount(r.text);
-          const parsed = first.ok ? first : parseAmount(r.text.replace(/,/g, ""));
-          if (!parsed.ok || parsed.value === null) continue;
-          const value = toWan(parsed.value, unit);
-          if (seen.has(value)) continue;
-          seen.add(value);
-          options.push({ value, text: r.text, confidence: r.confidence / 100 });
-        }
-        if (options.length > 0) out.set(cellKey(c.table.id, c.cell.row, c.cell.col), options);
-      });
-    } finally {
-      factory.destroy(drawn);
-    }
+    const { ink } = await preparePage(doc, factory, page, scale);
+    const here = cells.filter((c) => c.cell.page === page);
+    const reads = await Promise.all(here.map((c) => readCellFigure(ink, c.cell.bbox!, scale)));
+    here.forEach((c, i) => {
+      const unit = c.table.printed_unit ?? "万元";
+      const seen = new Set<number | null>([c.cell.value]);
+      const options: Reading[] = [];
+      // A speck read as a figure: every closer reading finds no digit at all, so the cell reads blank.
+      if (c.cell.value !== null && reads[i]!.every((r) => r !== null && !/\d/.test(r.text))) options.push({ value: null, text: "", confidence: 1 });
+      for (const r of reads[i]!) {
+        if (!r || r.confidence < MIN_FIGURE_CONFIDENCE) continue;
+        // A stray separator ("25,.27") does not make the reading less of an amount.
+        const first = parseAmount(r.text);
+        const parsed = first.ok ? first : parseAmount(r.text.replace(/,/g, ""));
+        if (!parsed.ok || parsed.value === null) continue;
+        const value = toWan(parsed.value, unit);
+        if (seen.has(value)) continue;
+        seen.add(value);
+        options.push({ value, text: r.text, confidence: r.confidence / 100 });
+      }
+      if (options.length > 0) out.set(cellKey(c.table.id, c.cell.row, c.cell.col), options);
+    });
     onPageReread?.();
   }
   return out;
@@ -76,22 +72,22 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly Suspect[], onPag
  * the rulings, cut out with a little room, magnified on white and read as
  * digits. A cell with no ink reads as blank.
  */
-function readCellFigure(page: Drawn, factory: CanvasFactory, bbox: readonly [number, number, number, number], scale: number): Promise<({ text: string; confidence: number } | null)[]> {
+function readCellFigure(page: Ink, bbox: readonly [number, number, number, number], scale: number): Promise<({ text: string; confidence: number } | null)[]> {
   const inside = cellInside({ x0: bbox[0] * scale, y0: bbox[1] * scale, x1: bbox[2] * scale, y1: bbox[3] * scale }, 4);
   if (!inside) return Promise.resolve(ZOOMS.map(() => null));
-  const { left, top, width, height } = inside;
-  const ink = inkBox(page.context.getImageData(left, top, width, height).data, width, height);
+  const { left, top } = inside;
+  const ink = inkBox(page, inside);
   if (!ink) return Promise.resolve(ZOOMS.map(() => ({ text: "", confidence: 100 })));
   const glyphs = { x0: left + ink.x0, y0: top + ink.y0, x1: left + ink.x1 + 1, y1: top + ink.y1 + 1 };
-  return Promise.all([false, true].flatMap((sharp) => ZOOMS.map((z) => readFigureAt(page, factory, glyphs, z, sharp))));
+  return Promise.all([false, true].flatMap((sharp) => ZOOMS.map((z) => readFigureAt(page, glyphs, z, sharp))));
 }
 
-/** The bounding box of the ink in an RGBA crop, or null when it holds none. */
-function inkBox(rgba: Uint8ClampedArray, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } | null {
+/** The bounding box of the ink in a rectangle of the page (relative to it), or null when it holds none. */
+function inkBox(page: Ink, { left, top, width, height }: { left: number; top: number; width: number; height: number }): { x0: number; y0: number; x1: number; y1: number } | null {
   let [x0, y0, x1, y1] = [width, height, -1, -1];
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      if (grayAt(rgba, y * width + x) >= INK) continue;
+      if ((page.gray[(top + y) * page.width + left + x] ?? 255) >= INK) continue;
       [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
     }
   return x1 < 0 ? null : { x0, y0, x1, y1 };

@@ -34,11 +34,11 @@ export function glyphSize(words: readonly OcrWord[]): number {
   return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
-/** What is left of an erased ruling reads as a bar or a quote mark at a word's edge: trimmed. */
+/** What is left of an erased ruling reads as a bar, a quote mark or an underscore at a word's edge ("0.00_"): trimmed. */
 export function clean(w: OcrWord): OcrWord {
   const chars = [...w.text];
-  const lead = (/^[|“”‘’"'`]+/.exec(w.text)?.[0] ?? "").length;
-  const trail = (/[|“”‘’"'`]+$/.exec(w.text)?.[0] ?? "").length;
+  const lead = (/^[|“”‘’"'`_]+/.exec(w.text)?.[0] ?? "").length;
+  const trail = (/[|“”‘’"'`_]+$/.exec(w.text)?.[0] ?? "").length;
   if (lead + trail === 0) return w;
   if (lead + trail >= chars.length) return { ...w, text: "" };
   // The box shrinks with the text: layout places each character by its share of the box.
