@@ -27,6 +27,7 @@ import { norm } from "../src/corpus/producers/readback.js";
 import { sha256 } from "../src/corpus/truth.js";
 import { Variant } from "../src/corpus/variant.js";
 import { loadIndependent } from "../src/eval/independent.js";
+import { ensureDebianFonts } from "./support/debian-fonts.js";
 import { runEval, type EvalResult } from "../src/eval/run.js";
 import { violations } from "./support/identities.js";
 
@@ -162,6 +163,8 @@ describe("Chromium and Calc reports (corpus/chromium, corpus/calc)", () => {
 
 describe("the producers' layouts, before the program runs", () => {
   const entry = (f: (v: Variant) => boolean) => plan.find((e) => f(e.variant))!;
+  // Calc's layout measures figures in the report's own font, from Debian's files.
+  beforeAll(() => ensureDebianFonts(), 600_000);
 
   it("Chromium: a Word-like report's <thead> holds the title and 部门/单位 line above the header; a repeat-header one only the header", () => {
     const word = entry((v) => v.producer === "chromium" && v.split === "repeat-title");

@@ -13,13 +13,15 @@ export interface FontSpec {
   readonly family: string;
   /** Where the files come from, for the error when they are missing. */
   readonly from: string;
+  /** The Debian package that ships the files, when one does (tests install it when missing). */
+  readonly debian?: string;
   /** Regular and, where the font has one, bold face files. */
   readonly files: () => readonly string[];
   /** The regular face's PostScript name inside its collection (a .ttc holds several faces). */
   readonly face?: string;
 }
 
-const debian = (pkg: string, ...files: string[]): Pick<FontSpec, "from" | "files"> => ({ from: `Debian package ${pkg}`, files: () => files });
+const debian = (pkg: string, ...files: string[]): Pick<FontSpec, "from" | "files" | "debian"> => ({ from: `Debian package ${pkg}`, debian: pkg, files: () => files });
 const NOTO = "/usr/share/fonts/opentype/noto";
 
 export const FONTS: Readonly<Record<FontName, FontSpec>> = {
