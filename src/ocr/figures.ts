@@ -5,12 +5,11 @@
 import type { OcrWord } from "./pool.js";
 import type { Ink } from "./ink.js";
 import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
+import { WELL_FORMED } from "./words.js";
 
 /** A word that is a figure, or one once letters OCR takes for digits are read as digits ("L,136.18"). */
 const FIGURE = /^-?[\d,]*\.?\d+$/;
 const LOOKALIKE: Readonly<Record<string, string>> = { ":": ".", ";": ".", L: "1", l: "1", I: "1", "|": "1", i: "1", O: "0", o: "0", D: "0", S: "5", s: "5", B: "8", Z: "2", z: "2", T: "7", g: "9", q: "9" };
-/** A well-formed amount: thousands grouped by three, or no grouping. */
-const WELL_FORMED = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
 
 /**
  * A figure whose last 0 its cell cut off: a spreadsheet clips a figure set flush against its cell's

@@ -13,6 +13,9 @@ export interface Wall {
   readonly y1: number;
 }
 
+/** A well-formed amount: thousands grouped by three, or no grouping. */
+export const WELL_FORMED = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+
 const cjk = (t: string): boolean => /[^\x00-\x7f]/.test(t);
 const mid = (w: OcrWord): number => (w.x0 + w.x1) / 2;
 // A word read whole from a line holds several glyphs: each takes an equal share of its box.
@@ -111,9 +114,6 @@ export function splitAtWalls(words: readonly OcrWord[], walls: readonly Wall[]):
   });
 }
 
-/** A figure with its decimals, as a spreadsheet prints an amount. */
-const DECIMAL_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$/;
-
 /**
  * Whether cutting a word at `cuts` would break one figure: a spreadsheet lets a
  * figure too wide for its cell run over an empty neighbour (Calc's 20.68 across
@@ -121,7 +121,8 @@ const DECIMAL_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$/;
  * figures, each of which would print its own decimals.
  */
 function overflows(chars: readonly string[], cuts: readonly number[]): boolean {
-  if (cuts.length === 0 || !DECIMAL_FIGURE.test(chars.join(""))) return false;
+  const whole = chars.join("");
+  if (cuts.length === 0 || !WELL_FORMED.test(whole) || !whole.includes(".")) return false;
   return [0, ...cuts].some((from, i) => !chars.slice(from, cuts[i] ?? chars.length).includes("."));
 }
 
