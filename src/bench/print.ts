@@ -41,7 +41,7 @@ export function formatOcr(o: OcrBench): string {
     `ratio = tesseract.js / ${main.label} per page, target ≤ 1.5: ${verdict(main.ratio.seconds)} by wall time, ${verdict(main.ratio.cpuSeconds)} by CPU time.`,
     `  s = wall-clock seconds, cpu = CPU seconds (on shared cores wall time also counts waiting for one).`,
     `tesseract.js ${js.version}: one worker, made in ${s(js.workerCreate.seconds)} s; its first read (page ${o.pages[0]!.page}, cold) took ${s(js.firstRead.seconds)} s;`,
-    `  neither is in the per-page figures. Pages are read as the OCR route reads them (psm 6, preserve_interword_spaces, oem 1, blocks).`,
+    `  neither is in the per-page figures. Pages are read as the OCR route reads them (psm 6, preserve_interword_spaces, oem 1, words as TSV).`,
     `native (${o.native.version}, OMP_THREAD_LIMIT=1): each page read by its own process, less that process's start and model load`,
     `  (median of 3 runs on a blank image: ${models.map((m) => `${m.label} ${s(m.load.seconds)} s`).join(", ")}).`,
     `  "one process": every page in one process (a list file), (total − load) / pages; totals ${models.map((m) => `${m.label} ${s(m.batch.total.seconds)} s`).join(", ")}.`,

@@ -1,9 +1,9 @@
 // tesseract.js on the bench's pages, made and called as the OCR route does it
 // (src/ocr/pool.ts: the same worker factory and PAGE parameters, words with
-// their blocks): one worker page by page, then one worker per core at once.
+// their boxes, as TSV): one worker page by page, then one worker per core at once.
 import os from "node:os";
 import { createScheduler } from "tesseract.js";
-import { newWorker, PAGE } from "../ocr/pool.js";
+import { newWorker, PAGE, WORDS, wordsOfTsv } from "../ocr/pool.js";
 import { timed, timeOf, type Time, type Timed } from "./time.js";
 
 export interface OneWorker {
@@ -19,8 +19,11 @@ export async function oneWorker(): Promise<OneWorker> {
   const worker = create.value;
   return {
     create: timeOf(create),
-    // blocks: true as pool.ts asks for them; the text comes along.
-    read: (image) => timed(async () => (await worker.recognize(image, {}, { blocks: true })).data.text),
+    // The words' TSV, as pool.ts asks for it; their text is what is compared with native's.
+    read: async (image) => {
+      const read = await timed(async () => (await worker.recognize(image, {}, WORDS)).data.tsv ?? "");
+      return { ...read, value: wordsOfTsv(read.value).map((w) => w.text).join(" ") };
+    },
     close: async () => void (await worker.terminate()),
   };
 }
@@ -48,11 +51,11 @@ export async function allWorkers(images: readonly Buffer[], warmUp: Buffer): Pro
           const w = await newWorker(PAGE);
           // Added at once, so terminate() ends it even when another worker fails.
           scheduler.addWorker(w);
-          await w.recognize(warmUp, {}, { blocks: true });
+          await w.recognize(warmUp, {}, WORDS);
         }),
       ),
     );
-    const run = await timed(() => Promise.all(images.map((image) => scheduler.addJob("recognize", image, {}, { blocks: true }))));
+    const run = await timed(() => Promise.all(images.map((image) => scheduler.addJob("recognize", image, {}, WORDS))));
     return { workers, create: timeOf(made), total: timeOf(run) };
   } finally {
     await scheduler.terminate();

@@ -18,19 +18,25 @@ export interface Block {
 export function inkBlocks(ink: Ink, across: number, down: number): Block[] {
   const { gray, width, height } = ink;
   // Spread sideways: a pixel is on when ink lies within `across` of it on its row.
+  // Rows with no ink (most of a page's white) stay off and are skipped below.
   const wide = new Uint8Array(width * height);
+  const inked = new Uint8Array(height);
   const sums = new Int32Array(width + 1);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) sums[x + 1] = sums[x]! + (gray[row + x]! < INK ? 1 : 0);
     if (sums[width] === 0) continue;
+    inked[y] = 1;
     for (let x = 0; x < width; x++) wide[row + x] = sums[Math.min(width, x + across + 1)]! - sums[Math.max(0, x - across)]! > 0 ? 1 : 0;
   }
   // Spread up and down the same way: a count per column of the rows within `down`, kept as the window slides.
   const spread = new Uint8Array(width * height);
   const within = new Int32Array(width);
+  // Inked rows in the window: none, and every count is 0.
+  let live = 0;
   const add = (y: number, d: number): void => {
-    if (y < 0 || y >= height) return;
+    if (y < 0 || y >= height || inked[y] === 0) return;
+    live += d;
     const row = y * width;
     for (let x = 0; x < width; x++) within[x]! += d * wide[row + x]!;
   };
@@ -38,6 +44,7 @@ export function inkBlocks(ink: Ink, across: number, down: number): Block[] {
   for (let y = 0; y < height; y++) {
     add(y + down, 1);
     add(y - down - 1, -1);
+    if (live === 0) continue;
     const row = y * width;
     for (let x = 0; x < width; x++) spread[row + x] = within[x]! > 0 ? 1 : 0;
   }

@@ -11,31 +11,40 @@ const SPECK_PT = 0.8;
 export function despeckle(gray: Uint8Array, width: number, height: number, scale: number): number {
   const maxArea = Math.max(1, Math.round((SPECK_PT * scale) ** 2));
   const seen = new Uint8Array(width * height);
-  const ink = (i: number): boolean => gray[i]! < SPECK_INK;
-  const stack: number[] = [];
-  const blob: number[] = [];
+  // Typed stacks, indices only: a page has millions of ink pixels to flood, and an
+  // array of pairs made per pixel cost more than the flooding itself.
+  let stack = new Int32Array(1024);
+  const blob = new Int32Array(maxArea + 1);
   let removed = 0;
   for (let start = 0; start < width * height; start++) {
-    if (seen[start] || !ink(start)) continue;
+    if (seen[start] || gray[start]! >= SPECK_INK) continue;
     // Flood the blob, but stop collecting once it is larger than a speck (big blobs are marked seen all the same).
-    blob.length = 0;
-    stack.push(start);
+    let size = 0;
+    let top = 0;
+    stack[top++] = start;
     seen[start] = 1;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (blob.length <= maxArea) blob.push(i);
-      const [x, y] = [i % width, Math.floor(i / width)];
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const [nx, ny] = [x + dx, y + dy];
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+    while (top > 0) {
+      const i = stack[--top]!;
+      if (size <= maxArea) blob[size] = i;
+      size++;
+      const y = (i / width) | 0;
+      const x = i - y * width;
+      for (let ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++)
+        for (let nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
           const j = ny * width + nx;
-          if (!seen[j] && ink(j)) (seen[j] = 1), stack.push(j);
+          if (seen[j] || gray[j]! >= SPECK_INK) continue;
+          seen[j] = 1;
+          if (top === stack.length) {
+            const grown = new Int32Array(stack.length * 2);
+            grown.set(stack);
+            stack = grown;
+          }
+          stack[top++] = j;
         }
     }
-    if (blob.length > maxArea) continue;
+    if (size > maxArea) continue;
     removed++;
-    for (const i of blob) gray[i] = 255;
+    for (let k = 0; k < size; k++) gray[blob[k]!] = 255;
   }
   return removed;
 }

@@ -171,9 +171,7 @@ function strayAt(words: readonly OcrWord[], i: number): Stray | null {
 export async function rereadColumnStrays(words: readonly OcrWord[], page: Ink): Promise<OcrWord[]> {
   const strays = words.map((_, i) => strayAt(words, i));
   const leads = new Set(strays.map((s) => s?.lead).filter((l): l is number => l !== null && l !== undefined));
-  const again = await Promise.all(
-    strays.map((s, i) => (s && !leads.has(i) ? Promise.all([false, true].flatMap((sharp) => COLUMN_ZOOMS.map((z) => readFigureAt(page, s.box, z, sharp)))) : null)),
-  );
+  const again = await Promise.all(strays.map((s, i) => (s && !leads.has(i) ? readStray(page, s.box) : null)));
   const dropped = new Set<number>();
   const out = words.map((w, i) => {
     const votes = new Map<string, { text: string; count: number; confidence: number }>();
@@ -195,5 +193,18 @@ export async function rereadColumnStrays(words: readonly OcrWord[], page: Ink): 
   return out.filter((_, i) => !dropped.has(i));
 }
 
-/** Zooms the column pass reads a mangled figure at. */
-const COLUMN_ZOOMS = [1, 1.5, 2];
+/** Zooms the column pass reads a mangled figure at: the first, grey and black on white, then the others where those two disagree. */
+const COLUMN_ZOOMS = [1.5, 1, 2];
+
+/**
+ * A stray read grey and black on white at the first zoom, and at the others only
+ * where those two do not agree on a well-formed figure: two agreeing readings
+ * already carry the vote, and each further read costs as much as a figure's.
+ */
+async function readStray(page: Ink, box: OcrWord): Promise<(Reading | null)[]> {
+  const at = (zooms: readonly number[]): Promise<(Reading | null)[]> => Promise.all([false, true].flatMap((sharp) => zooms.map((z) => readFigureAt(page, box, z, sharp))));
+  const first = await at(COLUMN_ZOOMS.slice(0, 1));
+  const [g, s] = first;
+  if (g && s && WELL_FORMED.test(g.text) && valueOf(g.text) === valueOf(s.text)) return first;
+  return [...first, ...(await at(COLUMN_ZOOMS.slice(1)))];
+}

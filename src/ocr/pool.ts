@@ -124,20 +124,36 @@ export function recognizeFigure(png: Buffer): Promise<{ text: string; confidence
   });
 }
 
-/** Recognises one image (PNG or PGM bytes); the words with their boxes and confidence. `line`: the image is one text line. */
+/**
+ * Recognises one image (PNG or PGM bytes); the words with their boxes and confidence. `line`: the image is one text line.
+ * Words come from tesseract's TSV, not its JSON blocks: the same words, boxes and confidences
+ * (the JSON's are the TSV's truncated), a twentieth less CPU a page than the JSON and the text it came with.
+ */
 export function recognize(image: Buffer, layout: "page" | "line" = "page"): Promise<OcrWord[]> {
-  return withWorker(layout === "page" ? PAGE : LINE, async (w) => {
-    const result = (await w.recognize(image, {}, { blocks: true })) as unknown as { data: { blocks: Block[] | null } };
-    return (result.data.blocks ?? []).flatMap((b) =>
-      b.paragraphs.flatMap((p) =>
-        p.lines.flatMap((l) =>
-          l.words
-            .filter((w) => w.text.trim() !== "")
-            .map((w) => ({ text: w.text, ...w.bbox, lineY0: l.bbox.y0, lineY1: l.bbox.y1, confidence: w.confidence })),
-        ),
-      ),
-    );
-  });
+  return withWorker(layout === "page" ? PAGE : LINE, async (w) => wordsOfTsv((await w.recognize(image, {}, WORDS)).data.tsv ?? ""));
+}
+
+/** What `recognize` asks tesseract for: the TSV alone. The bench asks for the same. */
+export const WORDS = { text: false, tsv: true } as const;
+
+/**
+ * Words of tesseract's TSV: one row per level (1 page … 4 line, 5 word) of
+ * `level page block par line word left top width height conf text`; a word
+ * takes the box of the line row before it.
+ */
+export function wordsOfTsv(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  let line = { y0: 0, y1: 0 };
+  for (const row of tsv.split("\n")) {
+    const c = row.split("\t");
+    if (c.length < 12) continue;
+    const [left, top, width, height] = [Number(c[6]), Number(c[7]), Number(c[8]), Number(c[9])];
+    if (c[0] === "4") line = { y0: top, y1: top + height };
+    const text = c.slice(11).join("\t");
+    if (c[0] !== "5" || text.trim() === "") continue;
+    words.push({ text, x0: left, y0: top, x1: left + width, y1: top + height, lineY0: line.y0, lineY1: line.y1, confidence: Math.trunc(Number(c[10])) });
+  }
+  return words;
 }
 
 /** Terminates the workers (they are made again on the next use). */
@@ -147,14 +163,4 @@ export async function closeOcr(): Promise<void> {
   const pending = pool;
   pool = null;
   if (pending) await Promise.all((await pending).all.map((s) => s.worker.terminate()));
-}
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-interface Block {
-  paragraphs: { lines: { bbox: Box; words: { text: string; bbox: Box; confidence: number }[] }[] }[];
 }
