@@ -52,7 +52,7 @@ describe("a Calc report's 表4 read by OCR", () => {
 });
 
 describe("a scanned Calc 表4 over two pages", () => {
-  it("goes on over its second page although OCR read its repeated header differently (一殷 for 一般)", async () => {
+  it("goes on over its second page although OCR read its repeated header differently (一殷 for 一般), and reads its clipped zeros", async () => {
     const report = path.join(repo, "corpus/calc/83-wh-hongshan-czj-2017");
     const truth = (JSON.parse(readFileSync(`${report}.truth.json`, "utf8")) as { tables: { id: string; pages: number[]; cells: TruthCell[] }[] }).tables.find((t) => t.id === "T4")!;
     expect(truth.pages.length).toBe(2);
@@ -67,6 +67,12 @@ describe("a scanned Calc 表4 over two pages", () => {
       expect(found.filter((t) => t.id.startsWith("X"))).toEqual([]);
       // The second page's lines, the income side's totals among them, are the table's.
       for (const row of ["income_total", "carry_begin", "income_grand_total", "expense_total", "expense_grand_total"]) expect(t4!.rows.map((r) => r.key)).toContain(row);
+      // Every 0.00 of the fund columns reads 0, those whose last 0 the cell clipped ("0.0C", joined
+      // only once its glyphs were) among them: six of the 90 read as text before.
+      const zeros = truth.cells.filter((c) => c.value === 0);
+      const notZero = zeros.filter((c) => t4!.cells.find((x) => x.row === c.row && x.col === c.col)?.value !== 0);
+      expect(zeros.length).toBeGreaterThan(50);
+      expect(notZero.map((c) => `${c.row}|${c.col}`)).toEqual([]);
     } finally {
       await doc.destroy();
     }

@@ -13,16 +13,24 @@ const LOOKALIKE: Readonly<Record<string, string>> = { ":": ".", ";": ".", L: "1"
 
 /**
  * A figure whose last 0 its cell cut off: a spreadsheet clips a figure set flush against its cell's
- * right edge, and the 0 left open on the right reads as C or a bracket ("5,687,844.0(").
+ * right edge, and the 0 left open on the right reads as C, a bracket or a CJK bracket ("5,687,844.0(", "0.0〔").
  */
-const CLIPPED_ZERO = /^(-?[\d,]*\.\d)[C(\[c]$/;
+const CLIPPED_ZERO = /^(-?[\d,]*\.\d)[C(\[c〔（]$/u;
+
+const lookalikesMapped = (text: string): string => [...text].map((c) => LOOKALIKE[c] ?? c).join("");
+
+/** A clipped figure with its last 0 put back ("0.0C" → "0.00", "o.oc" → "0.00"), or null when the word is no clipped figure. */
+function clippedFigure(text: string): string | null {
+  const clipped = CLIPPED_ZERO.exec(text) ?? CLIPPED_ZERO.exec(lookalikesMapped(text));
+  return clipped ? `${clipped[1]!}0` : null;
+}
 
 /** The word as a figure ("L,136.18" → "1,136.18", "2:82" → "2.82", "0.0C" → "0.00"), or null when it does not read as one. */
 function asFigure(text: string): string | null {
   if (FIGURE.test(text)) return text;
-  const clipped = CLIPPED_ZERO.exec(text);
-  if (clipped) return `${clipped[1]!}0`;
-  const mapped = [...text].map((c) => LOOKALIKE[c] ?? c).join("");
+  const clipped = clippedFigure(text);
+  if (clipped) return clipped;
+  const mapped = lookalikesMapped(text);
   return FIGURE.test(mapped) ? mapped : null;
 }
 
@@ -90,7 +98,7 @@ export async function rereadFigures(words: readonly OcrWord[], page: Ink): Promi
     if (valueOf(a.text) === valueOf(first)) return { ...w, text: first, confidence: Math.max(w.confidence, a.confidence) };
     // The digits pass sees the cut-off 0 too, and must make a digit of it: it says nothing of that digit.
     const sameButLast = valueOf(a.text).slice(0, -1) === valueOf(first).slice(0, -1);
-    if (CLIPPED_ZERO.test(w.text) && sameButLast) return { ...w, text: first, confidence: Math.min(w.confidence, a.confidence) };
+    if (clippedFigure(w.text) !== null && sameButLast) return { ...w, text: first, confidence: Math.min(w.confidence, a.confidence) };
     const better = valueOf(a.text).endsWith(valueOf(first)) || a.confidence > w.confidence;
     // Two readings that disagree: whichever is kept, it is no surer than the less sure of them.
     return { ...w, text: better ? a.text : first, confidence: Math.min(w.confidence, a.confidence) };
@@ -190,7 +198,11 @@ export async function rereadColumnStrays(words: readonly OcrWord[], page: Ink): 
     const confidence = best.count >= 2 ? Math.max(best.confidence, STRAY_GLYPH_CONFIDENCE) : best.confidence;
     return { ...stray.box, text: best.text, confidence: Math.min(w.confidence, stray.lead !== null ? words[stray.lead]!.confidence : 100, confidence) };
   });
-  return out.filter((_, i) => !dropped.has(i));
+  // A clipped figure that only became one word once its glyphs were joined ("0.0" + "C") is that figure.
+  return out.filter((_, i) => !dropped.has(i)).map((w) => {
+    const whole = clippedFigure(w.text);
+    return whole ? { ...w, text: whole } : w;
+  });
 }
 
 /** Zooms the column pass reads a mangled figure at: the first, grey and black on white, then the others where those two disagree. */
