@@ -103,6 +103,24 @@ describe("a glyph read twice, in two lines", () => {
   });
 });
 
+describe("a glyph read again on a line of its own", () => {
+  // Recorded from the 200 dpi scan of report 42 (表1, 三、国防支出, pixels at 300 dpi): the top stroke of
+  // 三 read as 三 on a line of its own, just above the 三 the next line read whole, and inside that line.
+  const top = { text: "三", x0: 1257, y0: 727.5, x1: 1285, y1: 732, lineY0: 702, lineY1: 738, confidence: 90 };
+  const whole = { text: "三", x0: 1254, y0: 739.5, x1: 1302, y1: 757.5, lineY0: 706.5, lineY1: 786, confidence: 96 };
+
+  it("is read once when it says the same within the surer reading's line", () => {
+    expect(dropDoubleReadings([top, whole])).toEqual([whole]);
+  });
+
+  it("stays when it says something else, or lies outside that line", () => {
+    const other = { ...top, text: "一" };
+    expect(dropDoubleReadings([other, whole])).toEqual([other, whole]);
+    const above = { ...top, y0: 680, y1: 690, lineY0: 675, lineY1: 695 };
+    expect(dropDoubleReadings([above, whole])).toEqual([above, whole]);
+  });
+});
+
 describe("a word a ruling runs through", () => {
   // Recorded from the 200 dpi scan of Calc's report 83 (表7, 决算数 line): "20.68" of 小计 ran left over
   // the empty 因公出国(境)费 cell, across its ruling (x 1298–1300). For contrast, the same ruling

@@ -184,14 +184,19 @@ export function runHeight(w: OcrWord, em: number): { y0: number; y1: number } {
  * small 心 above it, or a label's 二 as 一 beside the line re-read whole
  * (二、外交支出). A word of another line whose ink lies within the ink of a
  * surer word, or of a word holding more glyphs (once both are seated by
- * onInk), is that reading too many. Words of one line never are: a glyph's
- * box there may span its neighbours'.
+ * onInk), is that reading too many. So is a word that says the same as a
+ * surer one of another line and lies across its glyphs and within its line:
+ * the top stroke of 三 read as 三 on a line of its own just above the 三 read
+ * whole (三、国防支出 then reads 三三、国防支出 and its row is lost). Words of
+ * one line never are: a glyph's box there may span its neighbours'.
  */
 export function dropDoubleReadings(words: readonly OcrWord[]): OcrWord[] {
   const slack = 2;
-  const within = (w: OcrWord, v: OcrWord): boolean => w.x0 >= v.x0 - slack && w.x1 <= v.x1 + slack && w.y0 >= v.y0 - slack && w.y1 <= v.y1 + slack;
+  const across = (w: OcrWord, v: OcrWord): boolean => w.x0 >= v.x0 - slack && w.x1 <= v.x1 + slack;
+  const within = (w: OcrWord, v: OcrWord): boolean => across(w, v) && w.y0 >= v.y0 - slack && w.y1 <= v.y1 + slack;
+  const again = (w: OcrWord, v: OcrWord): boolean => w.text === v.text && across(w, v) && w.y0 >= v.lineY0 && w.y1 <= v.lineY1;
   const longer = (v: OcrWord, w: OcrWord): boolean => [...v.text].length > [...w.text].length;
-  return words.filter((w) => !words.some((v) => v !== w && v.lineY0 !== w.lineY0 && (v.confidence > w.confidence || longer(v, w)) && within(w, v)));
+  return words.filter((w) => !words.some((v) => v !== w && v.lineY0 !== w.lineY0 && (v.confidence > w.confidence || longer(v, w)) && (within(w, v) || again(w, v))));
 }
 
 /**
