@@ -87,13 +87,20 @@ describe("an OCR'd unit name", () => {
 });
 
 describe("a glyph read twice, in two lines", () => {
-  // Recorded from the portrait unruled scan (42-zs-shenji-2023-scan200, 表1): the
-  // page pass read 二 of 二、外交支出 as a flat 一, a shade surer than the line read again whole.
+  // Recorded from the portrait unruled scan (42-zs-shenji-2023-scan200, 表1, pixels at 300 dpi).
+  // The page pass read 二 of 二、外交支出 as a flat 一, a shade surer than the line read again whole;
   const flat = { text: "一", x0: 1257, y0: 636, x1: 1284, y1: 641, lineY0: 609, lineY1: 645, confidence: 91 };
   const label = { text: "二、外交支出", x0: 1254, y0: 631, x1: 1474.5, y1: 666, lineY0: 613.5, lineY1: 688.5, confidence: 89 };
+  // and the top stroke of 三 (三、国防支出) as 三 on a line of its own, just above the 三 the next line read whole, inside that line.
+  const top = { text: "三", x0: 1257, y0: 727.5, x1: 1285, y1: 732, lineY0: 702, lineY1: 738, confidence: 90 };
+  const whole = { text: "三", x0: 1254, y0: 739.5, x1: 1302, y1: 757.5, lineY0: 706.5, lineY1: 786, confidence: 96 };
 
   it("is read once: a word within a longer word of another line goes, however sure", () => {
     expect(dropDoubleReadings([flat, label])).toEqual([label]);
+  });
+
+  it("is read once: a word that says the same as a surer one, within its line, goes", () => {
+    expect(dropDoubleReadings([top, whole])).toEqual([whole]);
   });
 
   it("keeps words of one line, and a word beside the longer one", () => {
@@ -101,19 +108,8 @@ describe("a glyph read twice, in two lines", () => {
     const beside = { ...flat, x0: 1500, x1: 1527 };
     expect(dropDoubleReadings([beside, label])).toEqual([beside, label]);
   });
-});
 
-describe("a glyph read again on a line of its own", () => {
-  // Recorded from the 200 dpi scan of report 42 (表1, 三、国防支出, pixels at 300 dpi): the top stroke of
-  // 三 read as 三 on a line of its own, just above the 三 the next line read whole, and inside that line.
-  const top = { text: "三", x0: 1257, y0: 727.5, x1: 1285, y1: 732, lineY0: 702, lineY1: 738, confidence: 90 };
-  const whole = { text: "三", x0: 1254, y0: 739.5, x1: 1302, y1: 757.5, lineY0: 706.5, lineY1: 786, confidence: 96 };
-
-  it("is read once when it says the same within the surer reading's line", () => {
-    expect(dropDoubleReadings([top, whole])).toEqual([whole]);
-  });
-
-  it("stays when it says something else, or lies outside that line", () => {
+  it("keeps a word above the surer one that says something else, or lies outside its line", () => {
     const other = { ...top, text: "一" };
     expect(dropDoubleReadings([other, whole])).toEqual([other, whole]);
     const above = { ...top, y0: 680, y1: 690, lineY0: 675, lineY1: 695 };

@@ -2,7 +2,7 @@
 // magnified onto white with room around it (tesseract reads a glyph that
 // touches the image's edge, or the neighbours' ink, worse).
 import { INK, pgmOf, type Ink } from "./ink.js";
-import { recognizeFigure } from "./pool.js";
+import { recognizeFigure, type FigureReading } from "./pool.js";
 
 /** A rectangle of page pixels, end exclusive. */
 export interface PixelBox {
@@ -72,9 +72,17 @@ export const MIN_FIGURE_CONFIDENCE = 15;
  * read as nothing) and misreads others the grey crop gets (7.03 → 17.03), so
  * callers use it as a second opinion.
  */
-export function readFigureAt(page: Ink, glyphBox: PixelBox, zoom = 1.5, sharp = false): Promise<{ text: string; confidence: number }> | null {
+export function readFigureAt(page: Ink, glyphBox: PixelBox, zoom = 1.5, sharp = false): Promise<FigureReading> | null {
   const glyph = glyphBox.y1 - glyphBox.y0;
   const region = { x0: glyphBox.x0 - glyph * 0.25, y0: glyphBox.y0 - glyph * 0.2, x1: glyphBox.x1 + glyph * 0.15, y1: glyphBox.y1 + glyph * 0.2 };
   const png = magnified(page, region, zoom, Math.round(glyph * 0.6 * zoom), sharp);
   return png ? recognizeFigure(png) : null;
+}
+
+/**
+ * A figure read several ways to vote between: grey at each of `zooms`, then
+ * black on white at each (readFigureAt; null where a crop is empty).
+ */
+export function readFigureWays(page: Ink, glyphBox: PixelBox, zooms: readonly number[]): Promise<(FigureReading | null)[]> {
+  return Promise.all([false, true].flatMap((sharp) => zooms.map((z) => readFigureAt(page, glyphBox, z, sharp))));
 }

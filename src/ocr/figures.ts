@@ -2,9 +2,9 @@
 // its glyph box (grey, then black on white where that did not confirm it), a
 // glyph standing between figures, and, once glyphs are joined, words in a
 // column of figures that did not read as one.
-import type { OcrWord } from "./pool.js";
+import type { FigureReading, OcrWord } from "./pool.js";
 import type { Ink } from "./ink.js";
-import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
+import { MIN_FIGURE_CONFIDENCE, readFigureAt, readFigureWays } from "./crop.js";
 import { WELL_FORMED } from "./words.js";
 
 /** A word that is a figure, or one once letters OCR takes for digits are read as digits ("L,136.18"). */
@@ -20,18 +20,16 @@ const CLIPPED_ZERO = /^(-?[\d,]*\.\d)[C(\[c〔（]$/u;
 const lookalikesMapped = (text: string): string => [...text].map((c) => LOOKALIKE[c] ?? c).join("");
 
 /** A clipped figure with its last 0 put back ("0.0C" → "0.00", "o.oc" → "0.00"), or null when the word is no clipped figure. */
-function clippedFigure(text: string): string | null {
-  const clipped = CLIPPED_ZERO.exec(text) ?? CLIPPED_ZERO.exec(lookalikesMapped(text));
+function clippedFigure(text: string, mapped = lookalikesMapped(text)): string | null {
+  const clipped = CLIPPED_ZERO.exec(text) ?? CLIPPED_ZERO.exec(mapped);
   return clipped ? `${clipped[1]!}0` : null;
 }
 
 /** The word as a figure ("L,136.18" → "1,136.18", "2:82" → "2.82", "0.0C" → "0.00"), or null when it does not read as one. */
 function asFigure(text: string): string | null {
   if (FIGURE.test(text)) return text;
-  const clipped = clippedFigure(text);
-  if (clipped) return clipped;
   const mapped = lookalikesMapped(text);
-  return FIGURE.test(mapped) ? mapped : null;
+  return clippedFigure(text, mapped) ?? (FIGURE.test(mapped) ? mapped : null);
 }
 
 /** Words the digits pass reads again: figures, and any word with a digit and no Chinese (a figure OCR mangled, "Qil9:95"). */
@@ -84,7 +82,7 @@ export async function rereadFigures(words: readonly OcrWord[], page: Ink): Promi
   const read = words.map((w, i) => (mayBeFigure(w.text) && !sure(w)) || stray[i]!);
   const firsts = words.map((w) => asFigure(w.text));
   const floor = (i: number): number => (stray[i] ? STRAY_GLYPH_CONFIDENCE : MIN_FIGURE_CONFIDENCE);
-  const heard = (a: Reading | null | undefined, i: number): a is Reading => a !== null && a !== undefined && a.confidence >= floor(i) && WELL_FORMED.test(a.text);
+  const heard = (a: FigureReading | null | undefined, i: number): a is FigureReading => a !== null && a !== undefined && a.confidence >= floor(i) && WELL_FORMED.test(a.text);
   const grey = await Promise.all(words.map((w, i) => (read[i] ? readFigureAt(page, w) : null)));
   // A figure the grey crop did not confirm is read black on white too, a second opinion.
   const confirmed = (i: number): boolean => heard(grey[i], i) && firsts[i] !== null && valueOf(grey[i]!.text) === valueOf(firsts[i]!);
@@ -105,14 +103,12 @@ export async function rereadFigures(words: readonly OcrWord[], page: Ink): Promi
   });
 }
 
-type Reading = { text: string; confidence: number };
-
 /**
  * The digits pass's reading from a grey crop and, where that did not confirm
  * the page, a black-on-white one: where both are heard and differ, the one the
  * page reading agrees with, else the surer.
  */
-function secondOpinion(grey: Reading | null | undefined, sharp: Reading | null | undefined, first: string | null, heard: (r: Reading | null | undefined) => r is Reading): Reading | null {
+function secondOpinion(grey: FigureReading | null | undefined, sharp: FigureReading | null | undefined, first: string | null, heard: (r: FigureReading | null | undefined) => r is FigureReading): FigureReading | null {
   const [g, s] = [heard(grey) ? grey : null, heard(sharp) ? sharp : null];
   if (!g || !s) return g ?? s;
   if (valueOf(g.text) === valueOf(s.text)) return g.confidence >= s.confidence ? g : s;
@@ -213,10 +209,9 @@ const COLUMN_ZOOMS = [1.5, 1, 2];
  * where those two do not agree on a well-formed figure: two agreeing readings
  * already carry the vote, and each further read costs as much as a figure's.
  */
-async function readStray(page: Ink, box: OcrWord): Promise<(Reading | null)[]> {
-  const at = (zooms: readonly number[]): Promise<(Reading | null)[]> => Promise.all([false, true].flatMap((sharp) => zooms.map((z) => readFigureAt(page, box, z, sharp))));
-  const first = await at(COLUMN_ZOOMS.slice(0, 1));
+async function readStray(page: Ink, box: OcrWord): Promise<(FigureReading | null)[]> {
+  const first = await readFigureWays(page, box, COLUMN_ZOOMS.slice(0, 1));
   const [g, s] = first;
   if (g && s && WELL_FORMED.test(g.text) && valueOf(g.text) === valueOf(s.text)) return first;
-  return [...first, ...(await at(COLUMN_ZOOMS.slice(1)))];
+  return [...first, ...(await readFigureWays(page, box, COLUMN_ZOOMS.slice(1)))];
 }

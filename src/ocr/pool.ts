@@ -116,8 +116,14 @@ async function withWorker<T>(mode: Mode, job: (w: Worker) => Promise<T>): Promis
   }
 }
 
+/** One reading of a figure's image: its text and tesseract's confidence (0–100). */
+export interface FigureReading {
+  readonly text: string;
+  readonly confidence: number;
+}
+
 /** Re-reads one figure's image (PNG bytes) with digits, ",", "." and "-" only: its text and confidence (0–100). */
-export function recognizeFigure(png: Buffer): Promise<{ text: string; confidence: number }> {
+export function recognizeFigure(png: Buffer): Promise<FigureReading> {
   return withWorker(DIGITS, async (w) => {
     const { data } = await w.recognize(png);
     return { text: data.text.replace(/\s+/g, ""), confidence: data.confidence };

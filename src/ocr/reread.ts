@@ -9,8 +9,9 @@ import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Finding, Table } from "../../schemas/canonical.js";
 import { canvasFactoryOf } from "../source/canvas.js";
 import { parseAmount, toWan } from "../recognize/amount.js";
-import { MIN_FIGURE_CONFIDENCE, readFigureAt } from "./crop.js";
+import { MIN_FIGURE_CONFIDENCE, readFigureWays } from "./crop.js";
 import { INK, cellInside, type Ink } from "./ink.js";
+import type { FigureReading } from "./pool.js";
 import { preparePage } from "./prepare.js";
 import { brokenIdentities, cellKey, keepBetterReadings, suspectCells, type CellKey, type Reading, type Suspect } from "../extract/reread/search.js";
 import { OCR_DPI } from "./page.js";
@@ -72,14 +73,14 @@ async function readAgain(doc: PDFDocumentProxy, cells: readonly Suspect[], onPag
  * the rulings, cut out with a little room, magnified on white and read as
  * digits. A cell with no ink reads as blank.
  */
-function readCellFigure(page: Ink, bbox: readonly [number, number, number, number], scale: number): Promise<({ text: string; confidence: number } | null)[]> {
+function readCellFigure(page: Ink, bbox: readonly [number, number, number, number], scale: number): Promise<(FigureReading | null)[]> {
   const inside = cellInside({ x0: bbox[0] * scale, y0: bbox[1] * scale, x1: bbox[2] * scale, y1: bbox[3] * scale }, 4);
   if (!inside) return Promise.resolve(ZOOMS.map(() => null));
   const { left, top } = inside;
   const ink = inkBox(page, inside);
   if (!ink) return Promise.resolve(ZOOMS.map(() => ({ text: "", confidence: 100 })));
   const glyphs = { x0: left + ink.x0, y0: top + ink.y0, x1: left + ink.x1 + 1, y1: top + ink.y1 + 1 };
-  return Promise.all([false, true].flatMap((sharp) => ZOOMS.map((z) => readFigureAt(page, glyphs, z, sharp))));
+  return readFigureWays(page, glyphs, ZOOMS);
 }
 
 /** The bounding box of the ink in a rectangle of the page (relative to it), or null when it holds none. */
